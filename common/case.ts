@@ -1,0 +1,93 @@
+// The shapes of the online-application API's answers (cases, tasks, timeline, inbox, notifications), as
+// TypeBox schemas: the server uses them as response schemas (OpenAPI and serialization), the browser as types.
+import { Type, type Static } from '@sinclair/typebox';
+
+const Localized = Type.Object({ zh: Type.String(), en: Type.String() });
+const Named = Type.Object({ code: Type.String(), name: Localized });
+const PersonRef = Type.Object({ id: Type.String(), name: Type.Union([Type.String(), Type.Null()]) });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+export const CASE_STATUSES = ['running', 'waiting_applicant', 'completed', 'rejected', 'withdrawn'] as const;
+export const CaseStatus = Type.Union(CASE_STATUSES.map((s) => Type.Literal(s)));
+export type CaseStatus = Static<typeof CaseStatus>;
+
+/** A problem of a return for correction, tied to one field or one material. */
+export const ProblemOut = Type.Union([
+  Type.Object({ field: Type.String(), message: Type.String() }),
+  Type.Object({ material: Type.String(), message: Type.String() }),
+]);
+
+export const AssigneeOut = Type.Union([
+  Type.Object({ kind: Type.Literal('role'), role: Nullable(Type.String()), org: Named }),
+  Type.Object({ kind: Type.Union([Type.Literal('person'), Type.Literal('applicant')]), person: Type.Object({ id: Nullable(Type.String()), name: Nullable(Type.String()) }) }),
+]);
+
+export const TaskOut = Type.Object({
+  id: Type.String({ description: '"<caseId>/t<n>"; used verbatim in /api/v1/tasks/{taskId}/actions' }),
+  stepId: Type.String(), branchId: Nullable(Type.String()), stepName: Nullable(Localized),
+  assignee: AssigneeOut,
+  state: Type.Union([Type.Literal('open'), Type.Literal('done'), Type.Literal('cancelled')]),
+  outcome: Nullable(Type.String()),
+  version: Type.Integer(), openedAt: Type.String(),
+  dueDate: Nullable(Type.String({ description: 'YYYY-MM-DD (China), from the step limit in working days' })),
+  closedAt: Nullable(Type.String()), doneBy: Nullable(PersonRef),
+  deadline: Nullable(Type.Union([Type.Literal('normal'), Type.Literal('yellow'), Type.Literal('red')], { description: 'open tasks with a limit: yellow from 80 % of it, red once overdue' })),
+});
+export type TaskOut = Static<typeof TaskOut>;
+
+export const EVENT_TYPES = ['start', 'step_entered', 'approve', 'reject', 'return_to_applicant', 'resubmit', 'return_to_step',
+  'transfer', 'add_signer', 'withdraw', 'comment', 'completed', 'visit'] as const;
+
+export const EventOut = Type.Object({
+  seq: Type.Integer(), at: Type.String(), type: Type.String({ description: EVENT_TYPES.join(', ') }),
+  actor: Nullable(PersonRef), stepId: Nullable(Type.String()), stepName: Nullable(Localized), taskId: Nullable(Type.String()),
+  reason: Type.Optional(Type.String()), text: Type.Optional(Type.String()), problems: Type.Optional(Type.Array(ProblemOut)),
+  toStepId: Type.Optional(Type.String()), toStepName: Type.Optional(Nullable(Localized)), assignee: Type.Optional(Type.Unknown()),
+});
+export type EventOut = Static<typeof EventOut>;
+
+export const CaseOut = Type.Object({
+  id: Type.String(), number: Type.String({ description: 'people-facing, e.g. 2026-000123' }), status: CaseStatus,
+  service: Type.Object({ code: Type.String(), name: Localized, department: Named }),
+  applicant: PersonRef, onBehalfOf: Nullable(PersonRef),
+  formVersion: Type.Integer(), processVersion: Type.Integer(),
+  data: Type.Record(Type.String(), Type.Unknown()),
+  visits: Type.Integer(), createdAt: Type.String(), updatedAt: Type.String(), finishedAt: Nullable(Type.String()),
+  currentSteps: Type.Array(Type.Object({ id: Type.String(), name: Nullable(Localized) })),
+  problems: Type.Array(ProblemOut),
+  canWithdraw: Type.Boolean(), canResubmit: Type.Boolean(),
+  form: Type.Object({ version: Type.Integer(), definition: Type.Unknown({ description: 'FormDefinition (common/form.ts) the case is pinned to' }) }),
+  process: Type.Object({ version: Type.Integer(), definition: Type.Unknown({ description: 'ProcessDefinition (common/process.ts) the case is pinned to' }) }),
+  tasks: Type.Array(TaskOut), timeline: Type.Array(EventOut),
+});
+export type CaseOut = Static<typeof CaseOut>;
+
+export const CaseSummaryOut = Type.Object({
+  id: Type.String(), number: Type.String(), status: CaseStatus,
+  service: Type.Object({ code: Type.String(), name: Localized }),
+  onBehalf: Type.Boolean({ description: 'I filed it for someone else (代办)' }),
+  createdAt: Type.String(), updatedAt: Type.String(), finishedAt: Nullable(Type.String()),
+});
+export const CaseListOut = Type.Object({ items: Type.Array(CaseSummaryOut), page: Type.Integer(), pageSize: Type.Integer() });
+
+export const InboxItemOut = Type.Composite([TaskOut, Type.Object({
+  case: Type.Object({
+    id: Type.String(), number: Type.String(), status: CaseStatus,
+    service: Type.Object({ code: Type.String(), name: Localized }),
+    applicant: Type.Object({ id: Type.String(), name: Type.String(), org: Named }),
+  }),
+  overdue: Type.Boolean(),
+})]);
+export const InboxOut = Type.Object({ items: Type.Array(InboxItemOut), box: Type.String(), page: Type.Integer(), pageSize: Type.Integer() });
+export type InboxItemOut = Static<typeof InboxItemOut>;
+
+export const NOTIFY_EVENTS = ['task_assigned', 'case_returned', 'case_completed', 'case_rejected', 'case_withdrawn',
+  'task_due_soon', 'task_overdue', 'task_escalated'] as const;
+export const NotificationListOut = Type.Object({
+  unread: Type.Integer(),
+  items: Type.Array(Type.Object({
+    id: Type.String(), event: Type.String({ description: NOTIFY_EVENTS.join(', ') }), createdAt: Type.String(), read: Type.Boolean(),
+    taskId: Nullable(Type.String()),
+    case: Nullable(Type.Object({ id: Type.String(), number: Nullable(Type.String()), service: Nullable(Type.Object({ code: Type.String(), name: Nullable(Localized) })) })),
+  })),
+});

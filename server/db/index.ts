@@ -1,0 +1,78 @@
+// Opens the database: embedded SQLite (default) or PostgreSQL, behind one Kysely type.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import { createRequire } from 'node:module';
+import type SqliteDatabaseType from 'better-sqlite3';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+import * as foundation from './migrations/2026-11-23-01-foundation.ts';
+import * as preferencesSaved from './migrations/2026-11-23-02-preferences-saved.ts';
+import * as knowledgeBase from './migrations/2026-11-23-03-knowledge-base.ts';
+import * as workflow from './migrations/2026-11-23-04-workflow.ts';
+import * as navigator from './migrations/2026-11-23-05-navigator.ts';
+import * as notify from './migrations/2026-11-23-06-notify.ts';
+
+export type Db = Kysely<Database>;
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DbHandle {
+  db: Db;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+// better-sqlite3 13 crashes on Node 20, and 12 aborts on Node 24 when a statement is finalized
+// during teardown (RemoveEnvironmentCleanupHook assertion, WiseLibs/better-sqlite3#1515): each
+// Node line gets the major that works on it. 13 ships its N-API binaries inside the package.
+const require = createRequire(import.meta.url);
+const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
+const SqliteDatabase: typeof SqliteDatabaseType = require(NODE_MAJOR >= 22 ? 'better-sqlite3-13' : 'better-sqlite3');
+
+// Migrations are listed here, in order, so the bundle needs no directory scan at run time.
+const migrations: Record<string, Migration> = {
+  '2026-11-23-01-foundation': foundation,
+  '2026-11-23-02-preferences-saved': preferencesSaved,
+  '2026-11-23-03-knowledge-base': knowledgeBase,
+  '2026-11-23-04-workflow': workflow,
+  '2026-11-23-05-navigator': navigator,
+  '2026-11-23-06-notify': notify,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export function openDb(opts: { databaseUrl: string | null; dataDir: string; poolSize?: number }): DbHandle {
+  if (opts.databaseUrl) {
+    // COUNT(*) and BIGINT come back as strings by default; our counts fit in a JS number.
+    pg.types.setTypeParser(20, (v) => Number(v));
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle client whose connection the server ends (restart, failover, admin) emits 'error' on the
+    // pool; without a listener that would crash the process. The pool drops the client and reconnects.
+    pool.on('error', (err) => { process.emitWarning(`PostgreSQL idle client error: ${err.message}`); });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const file = path.join(opts.dataDir, 'onestop.sqlite');
+  const sqlite = new SqliteDatabase(file);
+  // WAL + NORMAL: a killed process loses no committed transaction; only an OS crash could lose the last ones.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** Bring the schema to the newest version; returns the names of migrations applied now. */
+export async function migrate(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Run `fn` in a transaction, joining the caller's when `db` already is one (the caller owns it). */
+export function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}

@@ -1,0 +1,749 @@
+// The in-process search index (pure core): BM25 over title / aliases / body with field weights, a
+// popularity prior, pinyin and initials matching, synonyms, and homophone / look-alike correction.
+// No I/O: the shell feeds it documents from the database and calls it per request.
+import { DEFAULT_SYNONYMS, expandSynonyms, type SynonymDictionary } from './synonyms.ts';
+import { lookalikesIn } from './lookalike.ts';
+import { findRanges, highlightTerms, mergeRanges, type Range } from './highlight.ts';
+import {
+  BIGRAM, STOP_CHARS, UNIGRAM, charReadings, isHan, normalizeQuery, stripQuestionWords, pinyinKeys, splitRuns, tokenize, type PinyinKeys,
+} from './tokenize.ts';
+
+export type DocKind = 'service' | 'faq' | 'notice';
+export interface SearchDoc {
+  kind: DocKind;
+  id: string;
+  title: string;
+  body: string;
+  aliases?: string[];
+  popularity: number;
+}
+export type { Range };
+export interface SearchHit {
+  kind: DocKind;
+  id: string;
+  title: string;
+  score: number;
+  highlights: { title: Range[]; body: Range[] };
+}
+export interface SearchResult {
+  total: number;
+  page: number;
+  hits: SearchHit[];
+  /** the query actually searched, when a typo correction was applied */
+  corrected?: string;
+}
+export interface Suggestion {
+  kind: DocKind;
+  id: string;
+  title: string;
+}
+
+const FIELDS = ['title', 'aliases', 'body'] as const;
+const FIELD_WEIGHT = [3, 2, 1];
+const K1 = 1.2;
+const B = 0.75;
+const PAGE_SIZE = 10;
+const PINYIN_BOOST = 12;
+const MAX_CORRECTIONS = 2;
+const MAX_CORRECTED_RUN = 20;
+/** a correction must let the best document match at least this share of the query's terms */
+const MIN_CORRECTED_COVER = 0.7;
+/** score factor for a service by the share of the query's bigrams its title contains */
+const SERVICE_TITLE_BONUS = 0.5;
+
+interface Stored {
+  doc: SearchDoc;
+  /** insertion order: ties are broken by it, as a stable sort over the documents in insertion order would */
+  seq: number;
+  lengths: number[];
+  titleLower: string;
+  aliasesLower: string[];
+  /** titleLower, then aliasesLower: what suggest matches text against */
+  texts: string[];
+  keys: PinyinKeys[]; // title first, then aliases
+  /** per key: positions of its non-empty syllables */
+  positions: number[][];
+  /** the pinyin codes this document is listed under (for removal): level digit + code */
+  pinyinCodes: string[];
+  /** per-call scratch of suggest and rank: candidate mark and best pinyin score, valid while `mark` is the call's */
+  mark: number;
+  textMark: number;
+  pyMark: number;
+  pyScore: number;
+}
+
+/**
+ * The documents (by seq) holding a term, with their term frequencies packed per field (see TF_BITS; -1: the
+ * exact counts are in `big`). Growable typed arrays: a posting entry costs 8 bytes and no garbage.
+ */
+interface Posting { n: number; docs: Int32Array; tfs: Int32Array; big?: Map<number, number[]> }
+
+/** Documents by seq (growable typed array). */
+interface DocList { n: number; docs: Int32Array }
+
+/**
+ * Where a pinyin string can start matching: documents (by seq) with, per entry, the key and syllable position
+ * (key * KEY_STRIDE + position) and the entry's score when py is exactly the code (as an index into
+ * PINYIN_SCORES). Entries of one document and key are contiguous and in position order.
+ */
+interface PinyinPosting { n: number; docs: Int32Array; at: Int32Array; exact: Uint8Array }
+const PINYIN_SCORES = [0, 0.5, 0.6, 0.8, 0.9, 0.95, 1];
+const KEY_STRIDE = 65536;
+const UNIGRAM_CODE = UNIGRAM.charCodeAt(0);
+/** longest pinyin code indexed; longer pinyin strings are checked against the entries of their first PINYIN_LEVELS letters */
+const PINYIN_LEVELS = 4;
+
+/**
+ * Term frequencies per field, packed into one integer (10 bits per field); a field with 1024 or more
+ * occurrences of one term keeps exact counts in the posting's `big` map instead.
+ */
+const TF_BITS = 10;
+const TF_MAX = (1 << TF_BITS) - 1;
+function tfOf(tf: number, f: number): number {
+  return (tf >>> (TF_BITS * f)) & TF_MAX;
+}
+function tfAt(p: Posting, i: number, f: number): number {
+  const tf = p.tfs[i];
+  return tf >= 0 ? tfOf(tf, f) : p.big!.get(p.docs[i])![f];
+}
+
+function grow<T extends Int32Array | Uint8Array>(a: T, n: number): T {
+  if (n < a.length) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(4, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/** One index over services, FAQ and notices. */
+export class SearchIndex {
+  private readonly docs = new Map<string, Stored>();
+  /** seq → document (undefined once removed) */
+  private readonly bySeq: (Stored | undefined)[] = [];
+  /** term → documents and their tf per field */
+  private readonly postings = new Map<string, Posting>();
+  /** suggest's candidates by text: UTF-16 unit or adjacent unit pair of a lower-cased title or alias → documents holding it */
+  private readonly textUnits = new Map<string, DocList>();
+  /**
+   * Candidates by pinyin (see pinyinCodes): level L lists the L-letter codes of each key's first syllable and,
+   * from level 3 on (a later word needs 3 letters), of every later word start.
+   */
+  private readonly pinyinIndex = Array.from({ length: PINYIN_LEVELS }, () => new Map<string, PinyinPosting>());
+  private seq = 0;
+  private markGen = 0;
+  /** documents by (popularity desc, insertion order), and each one's place in it by seq; rebuilt after changes */
+  private byRank: Stored[] | undefined;
+  private rankPos = new Int32Array(0);
+  private readonly lengthSums = [0, 0, 0];
+  /** Han character → number of documents containing it (the typo-correction vocabulary) */
+  private readonly chars = new Map<string, number>();
+  private readonly byReading = new Map<string, Set<string>>();
+  private maxPopularity = 1;
+  private readonly synonyms: SynonymDictionary;
+
+  constructor(options: { synonyms?: SynonymDictionary } = {}) {
+    this.synonyms = options.synonyms ?? DEFAULT_SYNONYMS;
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  /** Adds or replaces a document (ids are unique per kind). */
+  add(doc: SearchDoc): void {
+    const key = docKey(doc.kind, doc.id);
+    this.removeKey(key);
+    const titleLower = doc.title.toLowerCase();
+    const aliasesLower = (doc.aliases ?? []).map((a) => a.toLowerCase());
+    const keys = [doc.title, ...(doc.aliases ?? [])].map(pinyinKeys);
+    const stored: Stored = {
+      doc, seq: this.seq++, lengths: [0, 0, 0], titleLower, aliasesLower, texts: [titleLower, ...aliasesLower],
+      keys, positions: keys.map(syllablePositions), pinyinCodes: [], mark: 0, textMark: 0, pyMark: 0, pyScore: 0,
+    };
+    this.indexTerms(stored, [doc.title, (doc.aliases ?? []).join('\n'), doc.body]);
+    this.maxPopularity = Math.max(this.maxPopularity, doc.popularity || 0);
+    this.docs.set(key, stored);
+    this.bySeq[stored.seq] = stored;
+    this.byRank = undefined;
+    this.indexTexts(stored);
+    this.indexPinyin(stored);
+  }
+
+  /** Removes a document by id (of any kind, or of the given kind). */
+  remove(id: string, kind?: DocKind): void {
+    for (const k of kind ? [kind] : (['service', 'faq', 'notice'] as const)) this.removeKey(docKey(k, id));
+  }
+
+  /** What the search box shows on each keystroke: prefix matches on titles, aliases, pinyin and initials. */
+  suggest(q: unknown, limit = 8): Suggestion[] {
+    const query = normalizeQuery(q);
+    const max = Math.max(0, Math.min(50, Math.floor(Number(limit) || 0)));
+    if (!query || !max) return [];
+    const compact = query.replace(/\s+/g, '');
+    const py = pinyinKeys(query).full;
+    const expansions = expandSynonyms(query, this.synonyms);
+    // Candidates instead of a scan: a text match needs every UTF-16 unit of the needle in the title or an alias
+    // (so the documents holding its rarest unit are enough); a pinyin match can only start where the key's
+    // pinyin codes begin like py (pinyinIndex). Every document that could score is a candidate.
+    const gen = ++this.markGen;
+    const candidates: Stored[] = [];
+    if (py.length >= 1) this.pinyinScores(py, gen, false, candidates);
+    for (const needle of new Set([compact, query, ...expansions])) {
+      const list = this.rarestUnit(needle);
+      if (list) {
+        for (let i = 0; i < list.n; i++) {
+          const s = this.bySeq[list.docs[i]]!;
+          s.textMark = gen;
+          if (s.mark !== gen) { s.mark = gen; candidates.push(s); }
+        }
+      }
+    }
+    // the best `max` by (score desc, popularity desc, insertion order) — what a stable sort of a full scan gives
+    const top: { s: Stored; score: number }[] = [];
+    const before = (a: { s: Stored; score: number }, b: { s: Stored; score: number }) =>
+      (b.score - a.score || b.s.doc.popularity - a.s.doc.popularity || a.s.seq - b.s.seq) < 0;
+    // Visited by popularity (then insertion order), the scan stops once the last of the top scores at least what
+    // any remaining candidate could: 3 (a title starting with the query) plus its prior, which only falls from there.
+    const ordered = this.inRankOrder(candidates);
+    for (const s of ordered ?? candidates) {
+      const prior = 0.3 * this.prior(s.doc);
+      if (ordered && top.length === max && top[max - 1].score >= 3 + prior) break;
+      let score = 0;
+      if (s.textMark === gen) {
+        // (a document outside the text candidates contains neither the query nor an expansion: text score 0)
+        const texts = s.texts;
+        for (let i = 0; i < texts.length; i++) {
+          const t = texts[i];
+          const w = i === 0 ? 1 : 0.8;
+          if (t.startsWith(compact) || t.startsWith(query)) score = Math.max(score, 3 * w);
+          else if (t.includes(compact) || t.includes(query)) score = Math.max(score, 2 * w);
+          else if (expansions.some((e) => t.includes(e))) score = Math.max(score, 1.2 * w);
+        }
+      }
+      if (s.pyMark === gen) score = Math.max(score, s.pyScore * 2.5);
+      if (score <= 0) continue;
+      const entry = { s, score: score + prior };
+      if (top.length === max && !before(entry, top[max - 1])) continue;
+      let at = top.length;
+      while (at > 0 && before(entry, top[at - 1])) at--;
+      top.splice(at, 0, entry);
+      if (top.length > max) top.pop();
+    }
+    return top.map(({ s }) => ({ kind: s.doc.kind, id: s.doc.id, title: s.doc.title }));
+  }
+
+  /** Full search: BM25F + pinyin + popularity, with highlights and typo correction. */
+  search(q: unknown, options: { kind?: DocKind; page?: number } = {}): SearchResult {
+    const page = Math.max(1, Math.floor(Number(options.page) || 1));
+    const query = normalizeQuery(q);
+    if (!query) return { total: 0, page, hits: [] };
+    let ranked = this.rank(query, options.kind);
+    let corrected: string | undefined;
+    const candidate = this.correct(query);
+    if (candidate !== query) {
+      const alt = this.rank(candidate, options.kind);
+      // Correct only when the query as typed finds little and the corrected one clearly more: a correct everyday
+      // word that the small catalog happens not to use (预支, 孩子, 进门) must not be rewritten.
+      const before = ranked[0]?.cover ?? 0;
+      if (alt.length > 0 && alt[0].cover >= Math.max(MIN_CORRECTED_COVER, before + 0.2)) {
+        ranked = alt;
+        corrected = candidate;
+      }
+    }
+    const finalQuery = corrected ?? query;
+    const marks = highlightTerms(finalQuery, expandSynonyms(finalQuery, this.synonyms));
+    const py = pinyinKeys(finalQuery).full;
+    const hits = ranked.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(({ s, score }) => {
+      const title = findRanges(s.doc.title, marks);
+      const pm = py.length >= 2 && /^[a-z ]+$/.test(finalQuery) ? matchPinyin(s.keys[0], s.positions[0], py) : undefined;
+      if (pm?.range) title.push(pm.range);
+      return {
+        kind: s.doc.kind, id: s.doc.id, title: s.doc.title, score: round(score),
+        highlights: { title: mergeRanges(title), body: findRanges(s.doc.body, marks) },
+      };
+    });
+    return { total: ranked.length, page, hits, ...(corrected ? { corrected } : {}) };
+  }
+
+  /**
+   * Homophone and look-alike correction: a Han character whose neighbouring bigrams never occur in the
+   * index is replaced by an indexed character with the same pinyin (or, failing that, a look-alike)
+   * that does form indexed bigrams. Returns the query unchanged when nothing improves.
+   */
+  correct(query: string): string {
+    const runs = splitRuns(query)
+      .filter((r) => r.han)
+      .map((r) => ({ run: r, chars: Array.from(r.text) }))
+      .filter(({ chars }) => chars.length >= 2 && chars.length <= MAX_CORRECTED_RUN);
+    const original = runs.map(({ chars }) => chars.join(''));
+    let changes = 0;
+    const touched = new Set<string>();
+    // one character at a time, the best-supported replacement first: homophones and look-alikes compete on how many
+    // indexed bigrams they form with both neighbours (在续证明: 读 forms 在读 and 读证, 休 only 休证)
+    while (changes < MAX_CORRECTIONS) {
+      let best: { r: number; i: number; c: string; score: number } | undefined;
+      runs.forEach(({ chars }, r) => {
+        for (let i = 0; i < chars.length; i++) {
+          // repeated characters (医医医…) are noise, not typos; a character is changed once at most
+          if (STOP_CHARS.has(chars[i]) || chars[i] === chars[i - 1] || chars[i] === chars[i + 1]) continue;
+          if (touched.has(`${r}:${i}`) || this.knownAround(chars, i, chars[i]) > 0) continue;
+          const consider = (c: string, bonus: number) => {
+            const k = this.knownAround(chars, i, c);
+            if (k > 0 && (!best || k + bonus > best.score)) best = { r, i, c, score: k + bonus };
+          };
+          for (const reading of charReadings(chars[i])) {
+            for (const c of this.byReading.get(reading) ?? []) {
+              // a rare reading (休 read xu) is a weak reason for a homophone
+              consider(c, charReadings(c)[0] === reading ? 0.5 : 0.1);
+            }
+          }
+          for (const c of lookalikesIn(chars[i], this.chars.keys())) consider(c, 0.25);
+        }
+      });
+      if (!best) break;
+      const { r, i, c } = best;
+      runs[r].chars[i] = c;
+      touched.add(`${r}:${i}`);
+      changes++;
+    }
+    if (changes === 0) return query;
+    let out = '';
+    let last = 0;
+    runs.forEach(({ run, chars }, r) => {
+      out += query.slice(last, run.start) + (chars.join('') === original[r] ? run.text : chars.join(''));
+      last = run.start + run.text.length;
+    });
+    return out + query.slice(last);
+  }
+
+  /** Loads jieba, pinyin and the decomposition data now, so the first user query does not pay ~0.7 s. */
+  warmUp(): void {
+    tokenize('预热');
+    pinyinKeys('预热');
+    lookalikesIn('斑', ['班']);
+  }
+
+  // ---- internals ----
+
+  /** BM25 postings: a document's entry is the last of each posting list while it is being added, so counting is in place. */
+  private indexTerms(stored: Stored, fieldTexts: string[]): void {
+    const num = stored.seq;
+    for (let f = 0; f < fieldTexts.length; f++) {
+      const tokens = tokenize(fieldTexts[f]);
+      const one = 1 << (TF_BITS * f);
+      for (const t of tokens) {
+        let p = this.postings.get(t);
+        if (!p) this.postings.set(t, (p = { n: 0, docs: new Int32Array(2), tfs: new Int32Array(2) }));
+        const last = p.n - 1;
+        if (last < 0 || p.docs[last] !== num) {
+          p.docs = grow(p.docs, p.n);
+          p.tfs = grow(p.tfs, p.n);
+          p.docs[p.n] = num;
+          p.tfs[p.n++] = one;
+          if (t.charCodeAt(0) === UNIGRAM_CODE) this.addChar(t.slice(UNIGRAM.length));
+          continue;
+        }
+        const tf = p.tfs[last];
+        if (tf < 0) p.big!.get(num)![f]++;
+        else if (tfOf(tf, f) < TF_MAX) p.tfs[last] = tf + one;
+        else {
+          // 1024+ occurrences in one field: exact counts aside
+          const a = [tfOf(tf, 0), tfOf(tf, 1), tfOf(tf, 2)];
+          a[f]++;
+          (p.big ??= new Map()).set(num, a);
+          p.tfs[last] = -1;
+        }
+      }
+      stored.lengths[f] = tokens.length;
+      this.lengthSums[f] += tokens.length;
+    }
+  }
+
+  /** Suggest's text candidates: every UTF-16 unit and every adjacent pair of units of the title and aliases. */
+  private indexTexts(stored: Stored): void {
+    for (const u of textGrams(stored.texts)) {
+      let list = this.textUnits.get(u);
+      if (!list) this.textUnits.set(u, (list = { n: 0, docs: new Int32Array(2) }));
+      list.docs = grow(list.docs, list.n);
+      list.docs[list.n++] = stored.seq;
+    }
+  }
+
+  /** Suggest's and rank's pinyin candidates (see pinyinIndex). */
+  private indexPinyin(stored: Stored): void {
+    const codes = new Set<string>();
+    const levels = Array.from({ length: PINYIN_LEVELS }, () => new Set<string>());
+    for (let ki = 0; ki < stored.keys.length; ki++) {
+      const k = stored.keys[ki];
+      const idx = stored.positions[ki];
+      for (let j = 0; j < idx.length; j++) {
+        if (j > 0 && !k.wordStart[idx[j]]) continue;
+        for (const l of levels) l.clear();
+        pinyinCodes(k, idx, j, '', false, levels);
+        pinyinCodes(k, idx, j, '', true, levels);
+        for (let level = j === 0 ? 1 : 3; level <= PINYIN_LEVELS; level++) {
+          const index = this.pinyinIndex[level - 1];
+          for (const code of levels[level - 1]) {
+            let p = index.get(code);
+            if (!p) index.set(code, (p = { n: 0, docs: new Int32Array(2), at: new Int32Array(2), exact: new Uint8Array(2) }));
+            p.docs = grow(p.docs, p.n);
+            p.at = grow(p.at, p.n);
+            p.exact = grow(p.exact, p.n);
+            p.docs[p.n] = stored.seq;
+            p.at[p.n] = ki * KEY_STRIDE + j;
+            p.exact[p.n++] = PINYIN_SCORES.indexOf(matchPinyinAt(k, idx, j, code));
+            codes.add(level + code);
+          }
+        }
+      }
+    }
+    stored.pinyinCodes = [...codes];
+  }
+
+  /** Known bigrams (document frequency > 0) that c forms with its neighbours at position i; a small df bonus breaks ties. */
+  private knownAround(chars: string[], i: number, c: string): number {
+    let k = 0;
+    for (const bg of [i > 0 ? chars[i - 1] + c : '', i + 1 < chars.length ? c + chars[i + 1] : '']) {
+      const df = bg ? (this.postings.get(BIGRAM + bg)?.n ?? 0) : 0;
+      if (df > 0) k += 1 + Math.min(df, 100) / 1000;
+    }
+    return k;
+  }
+
+  /** Ranked documents; `cover` is the share of the query's own (unexpanded) term weight a document matches. */
+  private rank(query: string, kind?: DocKind): { s: Stored; score: number; cover: number }[] {
+    const weighted = queryTerms(stripQuestionWords(query), 1);
+    const ownTerms = weighted.length;
+    for (const e of expandSynonyms(query, this.synonyms)) weighted.push(...queryTerms(e, 0.7));
+    const n = this.docs.size || 1;
+    const avg = this.lengthSums.map((l) => l / n || 1);
+    const scores = new Map<Stored, number>();
+    const matched = new Map<Stored, number>();
+    const own = new Map<Stored, number>();
+    const totalWeight = weighted.reduce((a, t) => a + t.weight, 0) || 1;
+    const ownWeight = weighted.slice(0, ownTerms).reduce((a, t) => a + t.weight, 0) || 1;
+    for (const [ti, { term, weight }] of weighted.entries()) {
+      const p = this.postings.get(term);
+      if (!p) continue;
+      const df = p.n;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      for (let i = 0; i < df; i++) {
+        const s = this.bySeq[p.docs[i]]!;
+        let t = 0;
+        for (let f = 0; f < FIELDS.length; f++) {
+          const n = tfAt(p, i, f);
+          if (n) t += (FIELD_WEIGHT[f] * n) / (1 - B + (B * s.lengths[f]) / avg[f]);
+        }
+        scores.set(s, (scores.get(s) ?? 0) + (weight * idf * t * (K1 + 1)) / (t + K1));
+        matched.set(s, (matched.get(s) ?? 0) + weight);
+        if (ti < ownTerms) own.set(s, (own.get(s) ?? 0) + weight);
+      }
+    }
+    const py = /^[a-z][a-z ]*$/.test(query) ? query.replace(/ /g, '') : '';
+    const compact = query.replace(/\s+/g, '');
+    const bigrams = titleBigrams(stripQuestionWords(query));
+    const out: { s: Stored; score: number; cover: number }[] = [];
+    const gen = ++this.markGen;
+    if (py.length >= 2) this.pinyinScores(py, gen, true);
+    for (const s of this.docs.values()) {
+      if (kind && s.doc.kind !== kind) continue;
+      let score = scores.get(s) ?? 0;
+      if (score > 0) score *= 0.5 + 0.5 * Math.min(1, (matched.get(s) ?? 0) / totalWeight);
+      // (a document the pinyin index does not list for py scores 0 there)
+      if (py.length >= 2) score += PINYIN_BOOST * (s.pyMark === gen ? s.pyScore : 0);
+      if (compact.length >= 2 && s.titleLower.includes(compact)) score += s.titleLower === compact ? 6 : 3;
+      if (score <= 0) continue;
+      // a service whose title the query covers outranks its own FAQ entries (开发票 → 开具发票, not "开发票要多久")
+      if (s.doc.kind === 'service' && bigrams.length) {
+        score *= 1 + SERVICE_TITLE_BONUS * (bigrams.filter((b) => s.titleLower.includes(b)).length / bigrams.length);
+      }
+      out.push({ s, score: score * (1 + 0.25 * this.prior(s.doc)), cover: (own.get(s) ?? 0) / ownWeight });
+    }
+    return out.sort((a, b) => b.score - a.score || b.s.doc.popularity - a.s.doc.popularity);
+  }
+
+  /** Popularity prior in [0, 1], logarithmic so the most-used item does not drown relevance. */
+  private prior(doc: SearchDoc): number {
+    return Math.log1p(Math.max(0, doc.popularity || 0)) / Math.log1p(this.maxPopularity);
+  }
+
+  private addChar(ch: string): void {
+    const count = this.chars.get(ch) ?? 0;
+    this.chars.set(ch, count + 1);
+    if (count === 0) for (const r of charReadings(ch)) {
+      let set = this.byReading.get(r);
+      if (!set) this.byReading.set(r, (set = new Set()));
+      set.add(ch);
+    }
+  }
+
+  /**
+   * Scores pinyin string py against every key the pinyin index lists for it: per document the best over its keys
+   * (aliases × 0.8 when `weighAliases`) of what pinyinMatch gives — the first matching position of a key counts,
+   * as there. Results land in pyScore / pyMark (= gen); documents with a score > 0 are marked and pushed to `found`.
+   */
+  private pinyinScores(py: string, gen: number, weighAliases: boolean, found?: Stored[]): void {
+    const level = Math.min(py.length, PINYIN_LEVELS);
+    const p = this.pinyinIndex[level - 1].get(py.slice(0, level));
+    if (!p) return;
+    const exact = py.length === level;
+    let lastDoc = -1;
+    let lastKey = -1;
+    let settled = false;
+    for (let i = 0; i < p.n; i++) {
+      const num = p.docs[i];
+      const ki = Math.floor(p.at[i] / KEY_STRIDE);
+      if (num !== lastDoc || ki !== lastKey) {
+        lastDoc = num;
+        lastKey = ki;
+        settled = false;
+      }
+      if (settled) continue;
+      const s = this.bySeq[num]!;
+      const r = exact ? PINYIN_SCORES[p.exact[i]] : matchPinyinAt(s.keys[ki], s.positions[ki], p.at[i] % KEY_STRIDE, py);
+      if (r <= 0) continue;
+      settled = true; // later positions of this key do not count: pinyinMatch returns the first match
+      const v = weighAliases && ki ? r * 0.8 : r;
+      if (s.pyMark !== gen) {
+        s.pyMark = gen;
+        s.pyScore = v;
+      } else s.pyScore = Math.max(s.pyScore, v);
+      if (found && s.mark !== gen) {
+        s.mark = gen;
+        found.push(s);
+      }
+    }
+  }
+
+  /**
+   * The candidates sorted by (popularity desc, insertion order); undefined when some popularity is not a finite
+   * number (no consistent order: the caller then scores every candidate).
+   */
+  private inRankOrder(candidates: Stored[]): Stored[] | undefined {
+    if (!this.byRank) {
+      const all = [...this.docs.values()];
+      if (!all.every((s) => Number.isFinite(s.doc.popularity))) return undefined;
+      all.sort((a, b) => b.doc.popularity - a.doc.popularity || a.seq - b.seq);
+      this.rankPos = new Int32Array(this.seq);
+      all.forEach((s, i) => (this.rankPos[s.seq] = i));
+      this.byRank = all;
+    }
+    const at = new Int32Array(candidates.length);
+    for (let i = 0; i < candidates.length; i++) at[i] = this.rankPos[candidates[i].seq];
+    at.sort();
+    const byRank = this.byRank;
+    return Array.from(at, (i) => byRank[i]);
+  }
+
+  /** The documents whose title or an alias holds the needle's rarest unit pair (or unit); undefined: none can contain it. */
+  private rarestUnit(needle: string): DocList | undefined {
+    let best: DocList | undefined;
+    if (needle.length === 1) return this.textUnits.get(needle);
+    for (let i = 0; i + 1 < needle.length; i++) {
+      const list = this.textUnits.get(needle.slice(i, i + 2));
+      if (!list) return undefined;
+      if (!best || list.n < best.n) best = list;
+    }
+    return best;
+  }
+
+  private removeKey(key: string): void {
+    const s = this.docs.get(key);
+    if (!s) return;
+    const num = s.seq;
+    // the document's terms are those of its fields, tokenized again (removal is rare; keeping them costs memory)
+    const terms = new Set<string>();
+    for (const text of [s.doc.title, (s.doc.aliases ?? []).join('\n'), s.doc.body]) for (const t of tokenize(text)) terms.add(t);
+    for (const t of terms) {
+      const p = this.postings.get(t);
+      if (p) {
+        const i = p.docs.subarray(0, p.n).indexOf(num);
+        if (i >= 0) {
+          p.docs.copyWithin(i, i + 1, p.n);
+          p.tfs.copyWithin(i, i + 1, p.n);
+          p.n--;
+          p.big?.delete(num);
+        }
+        if (p.n === 0) this.postings.delete(t);
+      }
+      if (t.startsWith(UNIGRAM)) {
+        const ch = t.slice(UNIGRAM.length);
+        const count = (this.chars.get(ch) ?? 1) - 1;
+        if (count > 0) this.chars.set(ch, count);
+        else {
+          this.chars.delete(ch);
+          for (const r of charReadings(ch)) this.byReading.get(r)?.delete(ch);
+        }
+      }
+    }
+    for (const u of textGrams(s.texts)) {
+      const list = this.textUnits.get(u);
+      if (!list) continue;
+      const i = list.docs.subarray(0, list.n).indexOf(num);
+      if (i >= 0) list.docs.copyWithin(i, i + 1, list.n--);
+      if (list.n === 0) this.textUnits.delete(u);
+    }
+    for (const lc of s.pinyinCodes) {
+      const index = this.pinyinIndex[Number(lc[0]) - 1];
+      const p = index.get(lc.slice(1));
+      if (!p) continue;
+      let w = 0;
+      for (let i = 0; i < p.n; i++) {
+        if (p.docs[i] === num) continue;
+        p.docs[w] = p.docs[i];
+        p.exact[w] = p.exact[i];
+        p.at[w++] = p.at[i];
+      }
+      p.n = w;
+      if (w === 0) index.delete(lc.slice(1));
+    }
+    s.lengths.forEach((l, f) => (this.lengthSums[f] -= l));
+    this.docs.delete(key);
+    this.bySeq[num] = undefined;
+    this.byRank = undefined;
+  }
+}
+
+/** Han bigrams of a query without stop characters (the part a title could cover). */
+function titleBigrams(query: string): string[] {
+  const out = new Set<string>();
+  for (const run of splitRuns(query)) {
+    if (!run.han) continue;
+    const chars = Array.from(run.text);
+    for (let i = 0; i + 1 < chars.length; i++) {
+      if (!STOP_CHARS.has(chars[i]) && !STOP_CHARS.has(chars[i + 1])) out.add(chars[i] + chars[i + 1]);
+    }
+  }
+  return [...out];
+}
+
+function docKey(kind: DocKind, id: string): string {
+  return `${kind}:${id}`;
+}
+
+/** Weighted query terms: words count fully, bigrams less, single characters least; stop characters are dropped. */
+function queryTerms(query: string, factor: number): { term: string; weight: number }[] {
+  return tokenize(query)
+    .filter((t) => !(t.startsWith(UNIGRAM) && STOP_CHARS.has(t.slice(UNIGRAM.length))))
+    // a lone letter or digit ("1" of "alert(1)") matches noise, never intent
+    .filter((t) => !(Array.from(t).length === 1 && (STOP_CHARS.has(t) || !isHan(t))))
+    .map((term) => ({
+      term,
+      weight: factor * (term.startsWith(BIGRAM) ? 0.6 : term.startsWith(UNIGRAM) ? 0.15 : 1),
+    }));
+}
+
+/**
+ * How well a pinyin string (no spaces) matches a title's keys: whole pinyin 1, pinyin prefix 0.9,
+ * initials 0.95 / prefix 0.8, from a later syllable 0.6 / 0.5. Also returns the matched title range.
+ */
+export function pinyinMatch(keys: PinyinKeys, py: string): { score: number; range?: Range } {
+  return matchPinyin(keys, syllablePositions(keys), py);
+}
+
+/** Positions of a key's non-empty syllables (what pinyin matching walks). */
+function syllablePositions(keys: PinyinKeys): number[] {
+  const idx: number[] = [];
+  for (let i = 0; i < keys.syllables.length; i++) if (keys.syllables[i] !== '') idx.push(i);
+  return idx;
+}
+
+/** pinyinMatch with the syllable positions precomputed (the index keeps them per key). */
+function matchPinyin(keys: PinyinKeys, idx: number[], py: string): { score: number; range?: Range } {
+  if (!py || !keys.full) return NO_MATCH;
+  for (let from = 0; from < idx.length; from++) {
+    if (from > 0 && py.length < 3) break; // a later syllable needs 3 letters or more
+    const score = matchPinyinAt(keys, idx, from, py);
+    if (score > 0) {
+      const n = score === 1 || score === 0.9 || score === 0.6 ? walkPinyin(keys, idx, from, py, 0) : py.length;
+      return { score, range: pinyinRange(keys, idx, from, n) };
+    }
+  }
+  return NO_MATCH;
+}
+
+/** The score of a match starting at syllable `from`, 0 when none starts there. */
+function matchPinyinAt(keys: PinyinKeys, idx: number[], from: number, py: string): number {
+  if (!py || !keys.full) return 0;
+  const later = from > 0;
+  if (later && (py.length < 3 || !keys.wordStart[idx[from]])) return 0; // 住房|公积金 yes, 出|国 no
+  // syllables consumed by a full-pinyin prefix starting at syllable `from` (partial last syllable counts);
+  // any reading of a polyphone counts (差旅 chailv as well as chalv)
+  if ((!later || py.length >= 4) && walkPinyin(keys, idx, from, py, 0) > 0) return py === keys.full && !later ? 1 : later ? 0.6 : 0.9;
+  if (initialsAt(keys, idx, from, py)) return !later && py.length === keys.initials.length ? 0.95 : later ? 0.5 : 0.8;
+  return 0;
+}
+
+/**
+ * The codes under which the pinyin index lists syllable j of a key: the first L letters (L = 1 … PINYIN_LEVELS,
+ * into levels[L - 1]) of every reading of the syllables from j on (any reading of each polyphone) or, with
+ * `initials`, of every string of their initials. A pinyin string of L letters or more can only match from j
+ * when its first L letters are one of these.
+ */
+function pinyinCodes(keys: PinyinKeys, idx: number[], p: number, acc: string, initials: boolean, levels: Set<string>[]): void {
+  for (const o of keys.alts[idx[p]] ?? [keys.syllables[idx[p]]]) {
+    const next = acc + (initials ? o[0] : o);
+    for (let l = acc.length + 1; l <= Math.min(next.length, levels.length); l++) levels[l - 1].add(next.slice(0, l));
+    if (next.length < levels.length && p + 1 < idx.length) pinyinCodes(keys, idx, p + 1, next, initials, levels);
+  }
+}
+
+/** The units and adjacent unit pairs of a document's lower-cased title and aliases. */
+function textGrams(texts: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of texts) {
+    for (let i = 0; i < t.length; i++) {
+      out.add(t[i]);
+      if (i + 1 < t.length) out.add(t.slice(i, i + 2));
+    }
+  }
+  return out;
+}
+
+const NO_MATCH: { score: number; range?: Range } = Object.freeze({ score: 0 });
+
+/** Syllables consumed matching py from `at` against the syllables from position j on; -1 when it does not fit. */
+function walkPinyin(keys: PinyinKeys, idx: number[], j: number, py: string, at: number): number {
+  if (at >= py.length) return 0;
+  if (j >= idx.length) return -1;
+  const options = keys.alts[idx[j]] ?? [keys.syllables[idx[j]]];
+  for (const syl of options) {
+    if (py.startsWith(syl, at)) {
+      const r = walkPinyin(keys, idx, j + 1, py, at + syl.length);
+      if (r >= 0) return r + 1;
+    } else if (isPrefixAt(py, at, syl)) return 1;
+  }
+  return -1;
+}
+
+/** py.slice(at) is a prefix of syl. */
+function isPrefixAt(py: string, at: number, syl: string): boolean {
+  const rest = py.length - at;
+  if (rest > syl.length) return false;
+  for (let k = 0; k < rest; k++) if (py.charCodeAt(at + k) !== syl.charCodeAt(k)) return false;
+  return true;
+}
+
+function initialsAt(keys: PinyinKeys, idx: number[], from: number, py: string): boolean {
+  if (from + py.length > idx.length) return false;
+  for (let j = 0; j < py.length; j++) {
+    const options = keys.alts[idx[from + j]] ?? [keys.syllables[idx[from + j]]];
+    let ok = false;
+    for (const o of options) if (o[0] === py[j]) { ok = true; break; }
+    if (!ok) return false;
+  }
+  return true;
+}
+
+function pinyinRange(keys: PinyinKeys, idx: number[], from: number, count: number): Range {
+  const a = idx[from];
+  const b = idx[Math.min(idx.length, from + count) - 1];
+  return [keys.offsets[a], keys.offsets[b] + (keys.syllables[b] ? charLength(keys, b) : 0)];
+}
+
+function charLength(keys: PinyinKeys, i: number): number {
+  return (i + 1 < keys.offsets.length ? keys.offsets[i + 1] : keys.offsets[i] + 1) - keys.offsets[i];
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,214 @@
+// Tokenizing for the search index: jieba words + character n-grams for Chinese, lower-cased words for
+// Latin, and the pinyin keys (full, spaced, initials) that let "yibaobaoxiao" and "ybbx" find 医保报销.
+// Pure apart from lazily loaded dictionaries (jieba's dict, pinyin-pro's tables).
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { pinyin } from 'pinyin-pro';
+
+/** Queries are cut to this many characters (code points) before anything else happens. */
+export const MAX_QUERY_CHARS = 100;
+
+/** Term prefixes keep n-grams apart from jieba words, so a word match and an n-gram match both count. */
+export const BIGRAM = '#';
+export const UNIGRAM = '@';
+
+/** Function words and filler verbs of everyday questions (怎么办理): never a typo, never worth a highlight. */
+export const STOP_CHARS = new Set(Array.from('的了吗呢吧啊是我你他在要怎么么哪里和与及或个可以能有想去办理'));
+
+/** Multi-character question phrasing (什么时候, 怎么办): carries no topic, so it does not count in scoring. */
+export const QUESTION_WORDS: readonly string[] = [
+  '什么时候', '怎么办理', '怎么办', '怎么样', '怎么弄', '怎么', '为什么', '是什么', '什么', '哪里', '哪儿', '在哪',
+  '多久', '多长时间', '多少', '能不能', '可不可以', '可以吗', '行不行', '有没有', '是不是', '要不要', '需不需要', '如何',
+];
+const QUESTION_RE = new RegExp([...QUESTION_WORDS].sort((a, b) => b.length - a.length).join('|'), 'g');
+
+/** The query with question phrasing blanked out for scoring; unchanged when nothing else would remain. */
+export function stripQuestionWords(query: string): string {
+  const out = query.replace(QUESTION_RE, ' ').replace(/\s+/g, ' ').trim();
+  return /[\p{L}\p{N}]/u.test(out) ? out : query;
+}
+
+const HAN = /\p{Script=Han}/u;
+const LATIN_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+let jieba: Jieba | undefined;
+function segmenter(): Jieba {
+  // ~150 ms to load the default dictionary: once per process, on first use.
+  jieba ??= Jieba.withDict(dict);
+  return jieba;
+}
+
+/** True for a single Chinese (Han) character. */
+export function isHan(ch: string): boolean {
+  return HAN.test(ch);
+}
+
+/** Normalizes raw input: any value → NFKC, lower-case, control characters removed, cut to MAX_QUERY_CHARS. */
+export function normalizeQuery(raw: unknown): string {
+  const s = typeof raw === 'string' ? raw : raw == null ? '' : String(raw);
+  const chars = Array.from(s.normalize('NFKC').toLowerCase().replace(/[\p{Cc}\p{Cf}]/gu, ' '));
+  return chars.slice(0, MAX_QUERY_CHARS).join('').replace(/\s+/g, ' ').trim();
+}
+
+export interface Run {
+  text: string;
+  /** UTF-16 offset in the source string */
+  start: number;
+  han: boolean;
+}
+
+/** Splits text into runs of Han characters and runs of letters/digits; everything else separates. */
+export function splitRuns(text: string): Run[] {
+  const runs: Run[] = [];
+  let cur: Run | undefined;
+  let offset = 0;
+  for (const ch of text) {
+    const han = isHan(ch);
+    const word = !han && LATIN_OR_DIGIT.test(ch);
+    if (han || word) {
+      if (cur && cur.han === han) cur.text += ch;
+      else {
+        cur = { text: ch, start: offset, han };
+        runs.push(cur);
+      }
+    } else cur = undefined;
+    offset += ch.length;
+  }
+  return runs;
+}
+
+/** Jieba words (search mode) of a Han run. */
+export function cutWords(han: string): string[] {
+  return segmenter().cutForSearch(han, true).filter((w) => w.length > 0 && Array.from(w).every(isHan));
+}
+
+/** Index terms of a text: jieba words, BIGRAM-prefixed bigrams and UNIGRAM-prefixed characters of Han runs, lower-cased Latin words. */
+export function tokenize(text: string): string[] {
+  const terms: string[] = [];
+  const runs = splitRuns(text.toLowerCase());
+  // One jieba call for all Han runs of the text: jieba cuts each block between separators on its own and
+  // yields the separator as a token, so the words split back per run are those of one call per run.
+  const han = runs.filter((r) => r.han);
+  const words = han.length ? segmenter().cutForSearch(han.map((r) => r.text).join('\n'), true) : [];
+  let w = 0;
+  for (const run of runs) {
+    if (!run.han) {
+      terms.push(run.text);
+      continue;
+    }
+    for (; w < words.length && words[w] !== '\n'; w++) {
+      const word = words[w];
+      if (word.length > 0 && allHan(word)) terms.push(word);
+    }
+    w++; // the separator
+    const text = run.text;
+    let prev = '';
+    for (let i = 0; i < text.length; ) {
+      const cp = text.codePointAt(i)!;
+      const ch = cp > 0xffff ? text.slice(i, i + 2) : text[i];
+      i += ch.length;
+      if (prev) terms.push(BIGRAM + prev + ch);
+      terms.push(UNIGRAM + ch);
+      prev = ch;
+    }
+  }
+  return terms;
+}
+
+function allHan(word: string): boolean {
+  for (const ch of word) if (!isHan(ch)) return false;
+  return true;
+}
+
+export interface PinyinKeys {
+  /** "yibaobaoxiao" */
+  full: string;
+  /** "yi bao bao xiao" */
+  spaced: string;
+  /** "ybbx" */
+  initials: string;
+  /** one entry per code point of the source: syllable (Han), lower-cased character (letters/digits) or '' */
+  syllables: string[];
+  /** per code point: every reading (the contextual one first; polyphones such as 差 cha/chai, 重 zhong/chong add more) */
+  alts: string[][];
+  /** UTF-16 offset of each code point in the source */
+  offsets: number[];
+  /** per code point: does a jieba word start here (later-syllable matches must start on a word) */
+  wordStart: boolean[];
+}
+
+/** Full pinyin (with and without spaces) and initials of a title, aligned to its characters. */
+export function pinyinKeys(text: string): PinyinKeys {
+  const chars = Array.from(text);
+  let readings = pinyin(text, { type: 'array', toneType: 'none', v: true }) as string[];
+  if (readings.length !== chars.length) {
+    // pinyin-pro groups some non-Chinese input; fall back to one call per character to stay aligned.
+    readings = chars.map((c) => (isHan(c) ? pinyin(c, { toneType: 'none', v: true }) : c));
+  }
+  const syllables: string[] = [];
+  const offsets: number[] = [];
+  let offset = 0;
+  chars.forEach((c, i) => {
+    offsets.push(offset);
+    offset += c.length;
+    if (isHan(c)) syllables.push(intern((readings[i] ?? '').toLowerCase().replace(/[^a-z]/g, '')));
+    else syllables.push(LATIN_OR_DIGIT.test(c) ? intern(c.toLowerCase()) : '');
+  });
+  const starts = new Set<number>();
+  let at = 0;
+  for (const w of segmenter().cut(text, true)) {
+    starts.add(at);
+    at += w.length;
+  }
+  const wordStart = offsets.map((o) => starts.has(o));
+  const alts = chars.map((c, i) => {
+    const first = syllables[i];
+    if (!first || !isHan(c)) return internAlts(first ? [first] : []);
+    return internAlts([first, ...charReadings(c).filter((r) => r !== first)]);
+  });
+  const parts = syllables.filter((s) => s !== '');
+  return {
+    full: parts.join(''),
+    spaced: parts.join(' '),
+    initials: parts.map((s) => s[0]).join(''),
+    syllables,
+    alts,
+    offsets,
+    wordStart,
+  };
+}
+
+// An index holds the keys of every title and alias: the same syllables and reading lists are shared, not
+// repeated per character (they are never mutated).
+const strings = new Map<string, string>();
+function intern(s: string): string {
+  const known = strings.get(s);
+  if (known !== undefined) return known;
+  if (strings.size < 100_000) strings.set(s, s);
+  return s;
+}
+const altLists = new Map<string, string[]>();
+function internAlts(list: string[]): string[] {
+  const k = list.join(' ');
+  const known = altLists.get(k);
+  if (known) return known;
+  if (altLists.size < 100_000) altLists.set(k, list);
+  return list;
+}
+
+const readingCache = new Map<string, string[]>();
+/** Every toneless reading of one Han character (polyphones give several: 行 → xing, hang, heng). */
+export function charReadings(ch: string): string[] {
+  let r = readingCache.get(ch);
+  if (!r) {
+    const raw = isHan(ch) ? (pinyin(ch, { multiple: true, type: 'array', toneType: 'none', v: true }) as string[]) : [];
+    r = [...new Set(raw.map((s) => s.toLowerCase()).filter((s) => /^[a-z]+$/.test(s)))];
+    readingCache.set(ch, r);
+  }
+  return r;
+}
+
+/** The query with Han characters turned into pinyin and spaces dropped: "医保bao" → "yibaobao". */
+export function compactPinyin(text: string): string {
+  return pinyinKeys(text).full;
+}

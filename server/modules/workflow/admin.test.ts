@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, DIALECTS, expectProblem, type Session, type TestApp } from '../../test/harness.ts';
+import { newId } from '../../clock.ts';
+
+const LEAVING = { kind: 'resign', lastDay: '2026-12-31', reason: '家庭原因', handover: '已交接' };
+
+describe.each(DIALECTS)('process administration, visits and self-approval on %s', (dialect) => {
+  let t: TestApp;
+  const s: Record<string, Session> = {};
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    for (const u of ['hradmin', 'finadmin', 'teacher', 'csdean', 'clerk', 'reviewer']) s[u] = await t.login(u);
+  }, 60_000);
+  afterAll(async () => { await t?.close(); });
+
+  const path = '/api/v1/admin/services/staff-leaving/process';
+  const submit = (as: Session, service: string, data: unknown) =>
+    t.request({ method: 'POST', url: '/api/v1/cases', as, body: { service, data }, headers: { 'idempotency-key': newId() } });
+
+  it('shows the current versions to the owning department only', async () => {
+    expectProblem(await t.request({ method: 'GET', url: path }), 401, 'unauthenticated');
+    expectProblem(await t.request({ method: 'GET', url: path, as: s.finadmin }), 404, 'service_not_found');
+    expectProblem(await t.request({ method: 'GET', url: path, as: s.teacher }), 404, 'service_not_found');
+    const res = await t.request({ method: 'GET', url: path, as: s.hradmin });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ current: { form: { version: 1 }, process: { version: 1 } }, processVersions: [{ version: 1 }] });
+  });
+
+  it('refuses a process with a cycle or unknown units and changes nothing; a dry run only reports', async () => {
+    const cur = (await t.request({ method: 'GET', url: path, as: s.hradmin })).json().current;
+    const cyclic = { ...cur.process.definition, steps: cur.process.definition.steps.map((x: any) => (x.id === 'hr' ? { ...x, next: 'unit' } : x)) };
+    const bad = expectProblem(await t.request({ method: 'PUT', url: path, as: s.hradmin, body: { form: cur.form.definition, process: cyclic } }), 400, 'validation_failed');
+    expect(bad.errors!.some((e) => /cycle/.test(e.message))).toBe(true);
+    const ghost = { ...cur.process.definition, steps: cur.process.definition.steps.map((x: any) => (x.id === 'hr' ? { ...x, assignee: { kind: 'role', role: 'dept_reviewer', scope: 'unit', unit: 'nowhere' } } : x)) };
+    expectProblem(await t.request({ method: 'PUT', url: path, as: s.hradmin, body: { form: cur.form.definition, process: ghost } }), 400, 'validation_failed');
+    expectProblem(await t.request({ method: 'PUT', url: path, as: s.hradmin, body: { form: cur.form.definition, process: { start: 'a', steps: [] } } }), 400, 'validation_failed');
+    const dry = await t.request({ method: 'PUT', url: `${path}?dryRun=true`, as: s.hradmin, body: { form: cur.form.definition, process: cyclic } });
+    expect(dry.json()).toMatchObject({ published: null });
+    expect((await t.request({ method: 'GET', url: path, as: s.hradmin })).json().processVersions).toHaveLength(1);
+  });
+
+  it('publishes a new version; running cases keep the one they started with; the diff shows the change', async () => {
+    const running = (await submit(s.teacher, 'staff-leaving', LEAVING)).json();
+    const cur = (await t.request({ method: 'GET', url: path, as: s.hradmin })).json().current;
+    // Version 2 drops HR's approval step.
+    const shorter = { ...cur.process.definition, steps: cur.process.definition.steps.filter((x: any) => x.id !== 'hr').map((x: any) => (x.id === 'clearance' ? { ...x, next: 'transfer' } : x)) };
+    const res = await t.request({ method: 'PUT', url: path, as: s.hradmin, body: { form: cur.form.definition, process: shorter } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().published).toEqual({ form: 2, process: 2 });
+    const fresh = (await submit(s.teacher, 'staff-leaving', LEAVING)).json();
+    expect([running.processVersion, fresh.processVersion]).toEqual([1, 2]);
+    const diff = (await t.request({ method: 'GET', url: `${path}/diff?kind=process&from=1&to=2`, as: s.hradmin })).json();
+    expect(diff.changes.length).toBeGreaterThan(0);
+    // The running case still walks version 1, HR step included.
+    const form = (await t.request({ method: 'GET', url: '/api/v1/services/staff-leaving/form' })).json();
+    expect(form.process.version).toBe(2);
+    const c = (await t.request({ method: 'GET', url: `/api/v1/cases/${running.id}`, as: s.csdean })).json();
+    expect(c.processVersion).toBe(1);
+  });
+
+  it('lets window clerks count in-person visits, and no one else', async () => {
+    const c = (await submit(s.teacher, 'staff-leaving', LEAVING)).json();
+    expectProblem(await t.request({ method: 'POST', url: `/api/v1/cases/${c.id}/visits`, as: s.teacher, body: {} }), 403, 'forbidden');
+    expectProblem(await t.request({ method: 'POST', url: `/api/v1/cases/${newId()}/visits`, as: s.clerk, body: {} }), 404, 'case_not_found');
+    const res = await t.request({ method: 'POST', url: `/api/v1/cases/${c.id}/visits`, as: s.clerk, body: { note: '交还工作证' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().visits).toBe(1);
+    expect(res.json().timeline.at(-1)).toMatchObject({ type: 'visit', text: '交还工作证', actor: { name: '陈晓燕' } });
+    expect((await t.request({ method: 'GET', url: `/api/v1/cases/${c.id}`, as: s.teacher })).json().visits).toBe(1);
+  });
+
+  it('never lets anyone decide on their own application', async () => {
+    const own = (await submit(s.csdean, 'staff-leaving', LEAVING)).json();
+    const task = own.tasks[0];
+    expect(task.assignee).toMatchObject({ kind: 'role', org: { code: 'cs' } });
+    const inbox = (await t.request({ method: 'GET', url: '/api/v1/tasks', as: s.csdean })).json().items;
+    expect(inbox.some((x: any) => x.case.id === own.id)).toBe(false);
+    expectProblem(await t.request({ method: 'POST', url: `/api/v1/tasks/${task.id}/actions`, as: s.csdean, body: { action: 'approve', version: 1 } }), 403, 'forbidden');
+  });
+});

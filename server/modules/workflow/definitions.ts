@@ -1,0 +1,92 @@
+// Versioned form and process definitions: publishing (lint first), history and diffs for the
+// department admins who own a service. Running cases keep the versions they started with.
+import type { Db } from '../../db/index.ts';
+import { newId, nowIso } from '../../clock.ts';
+import { AppError, type FieldProblem } from '../../http/errors.ts';
+import { lintForm, type FormDefinition } from '../../../common/form.ts';
+import type { Actor } from '../auth/actor.ts';
+import { recordAudit } from '../audit/service.ts';
+import type { CatalogCache } from '../catalog/cache.ts';
+import { diffContent } from '../catalog/diff.ts';
+import { lintDefinition, type AssigneeRule, type ProcessDefinition } from './definition.ts';
+import { canEditProcess } from './policy.ts';
+import * as repo from './repo.ts';
+import { loadDefinitions, type Deps } from './service.ts';
+
+/** Lints a form and a process and stores them as the service's next versions; lint errors refuse both. */
+export async function publishDefinitions(trx: Db, actorId: string | null, code: string, form: FormDefinition, process: ProcessDefinition) {
+  const formErrors = lintForm(form);
+  const processErrors = lintDefinition(process).filter((p) => p.severity === 'error').map((p) => p.message);
+  if (formErrors.length || processErrors.length) {
+    throw new AppError('validation_failed', {}, [...formErrors.map((m) => ({ path: '/form', message: m })), ...processErrors.map((m) => ({ path: '/process', message: m }))]);
+  }
+  if (!(await trx.selectFrom('service_item').select('id').where('code', '=', code).executeTakeFirst())) throw new AppError('service_not_found', { code });
+  const now = nowIso();
+  const versions: Record<string, number> = {};
+  for (const [table, def] of [['form_definition', form], ['process_definition', process]] as const) {
+    const last = await repo.latestDefinition(trx, table, code);
+    versions[table] = (last?.version ?? 0) + 1;
+    await trx.insertInto(table).values({ id: newId(), service_code: code, version: versions[table]!, definition: JSON.stringify(def), created_at: now, created_by: actorId }).execute();
+  }
+  await recordAudit(trx, { actorId, action: 'service.publish_process', entity: 'service_item', entityId: code, detail: versions });
+  return { form: versions.form_definition!, process: versions.process_definition! };
+}
+
+/** The versions of a service's form and process, the current pair, and lint findings of the current process. */
+export async function definitionHistory({ db, catalog }: Deps, actor: Actor, code: string) {
+  const department = await editableDepartment(db, catalog, actor, code);
+  const [forms, processes, current] = await Promise.all([
+    db.selectFrom('form_definition').select(['version', 'created_at', 'created_by']).where('service_code', '=', code).orderBy('version', 'desc').execute(),
+    db.selectFrom('process_definition').select(['version', 'created_at', 'created_by']).where('service_code', '=', code).orderBy('version', 'desc').execute(),
+    loadDefinitions(db, code),
+  ]);
+  return {
+    service: { code, department: catalog.org.unitName(department) },
+    current: current ?? null,
+    lint: current ? lintDefinition(current.process.definition) : [],
+    formVersions: forms.map((f) => ({ version: f.version, createdAt: f.created_at, createdBy: f.created_by })),
+    processVersions: processes.map((p) => ({ version: p.version, createdAt: p.created_at, createdBy: p.created_by })),
+  };
+}
+
+/** Field-by-field differences between two versions of a service's form or process. */
+export async function diffDefinitions({ db, catalog }: Deps, actor: Actor, code: string, kind: 'form' | 'process', from: number, to: number) {
+  await editableDepartment(db, catalog, actor, code);
+  const table = kind === 'form' ? 'form_definition' : 'process_definition';
+  const [a, b] = await Promise.all([repo.definitionAt(db, table, code, from), repo.definitionAt(db, table, code, to)]);
+  if (!a || !b) throw new AppError('not_found');
+  return { kind, from, to, changes: diffContent(JSON.parse(a.definition), JSON.parse(b.definition)) };
+}
+
+/** Publishes a new form + process pair (running cases keep theirs); `dryRun` only lints. */
+export async function saveDefinitions({ db, catalog }: Deps, actor: Actor, code: string, form: FormDefinition, process: ProcessDefinition, dryRun: boolean) {
+  await editableDepartment(db, catalog, actor, code);
+  const lint = lintDefinition(process);
+  const formProblems = lintForm(form);
+  // Assignments must name units and people that exist, or the tasks would reach no one.
+  const refs: FieldProblem[] = [];
+  const rules: Array<[string, AssigneeRule]> = process.steps.flatMap((s, i): Array<[string, AssigneeRule]> => s.kind === 'approval' ? [[`/process/steps/${i}/assignee`, s.assignee]]
+    : s.kind === 'parallel' ? s.branches.map((b, j): [string, AssigneeRule] => [`/process/steps/${i}/branches/${j}/assignee`, b.assignee]) : []);
+  for (const [path, r] of rules) {
+    if (r.kind === 'role' && r.scope === 'unit' && !catalog.org.units.has(r.unit)) refs.push({ path, message: `unknown org unit '${r.unit}'` });
+    if (r.kind === 'person' && !(await repo.findPersonByUsernameOrId(db, r.personId))) refs.push({ path, message: `unknown person '${r.personId}'` });
+  }
+  const problems = [
+    ...formProblems.map((m) => ({ severity: 'error' as const, path: '/form', message: m })),
+    ...lint.map((p) => ({ severity: p.severity, path: p.stepId ? `/process/${p.stepId}` : '/process', message: p.message })),
+    ...refs.map((r) => ({ severity: 'error' as const, ...r })),
+  ];
+  if (dryRun || problems.some((p) => p.severity === 'error')) {
+    if (!dryRun) throw new AppError('validation_failed', {}, problems.filter((p) => p.severity === 'error').map(({ path, message }) => ({ path, message })));
+    return { published: null, problems };
+  }
+  const published = await db.transaction().execute((trx) => publishDefinitions(trx, actor.id, code, form, process));
+  return { published, problems };
+}
+
+async function editableDepartment(db: Db, catalog: CatalogCache, actor: Actor, code: string): Promise<string> {
+  const item = await db.selectFrom('service_item').select(['department_code']).where('code', '=', code).executeTakeFirst();
+  // Someone else's item looks the same as a missing one.
+  if (!item || !canEditProcess(actor, item.department_code, catalog.org)) throw new AppError('service_not_found', { code });
+  return item.department_code;
+}

@@ -1,0 +1,104 @@
+// Rows → API objects. Only the fields listed here leave the server.
+import type { Localized } from '../../../common/catalog.ts';
+import { nowIso } from '../../clock.ts';
+import { chinaDate } from './calendar.ts';
+import type { OrgDirectory } from '../org/directory.ts';
+import { findStep, type ProcessDefinition } from './definition.ts';
+import type { Problem } from './engine.ts';
+import type { Selectable } from 'kysely';
+import type { WorkflowCaseTable, CaseTaskTable, CaseEventTable } from '../../db/schema-workflow.ts';
+
+type TaskRow = Selectable<CaseTaskTable> & { assignee_name: string | null; done_by_name: string | null };
+type EventRow = Selectable<CaseEventTable> & { actor_name: string | null };
+
+/** The name of a step, or of a branch of a parallel step. */
+export function stepName(def: ProcessDefinition, stepId: string | null, branchId?: string | null): Localized | null {
+  if (!stepId) return null;
+  const s = findStep(def, stepId);
+  if (!s) return { zh: stepId, en: stepId };
+  if (branchId && s.kind === 'parallel') {
+    const b = s.branches.find((x) => x.id === branchId);
+    if (b) return { zh: `${s.name.zh} · ${b.name.zh}`, en: `${s.name.en} · ${b.name.en}` };
+  }
+  return s.name;
+}
+
+export function presentAssignee(t: Pick<TaskRow, 'assignee_kind' | 'assignee_role' | 'assignee_org' | 'assignee_person'> & { assignee_name?: string | null }, org: OrgDirectory) {
+  if (t.assignee_kind === 'role') return { kind: 'role' as const, role: t.assignee_role, org: org.unitName(t.assignee_org ?? '') };
+  return { kind: t.assignee_kind === 'applicant' ? ('applicant' as const) : ('person' as const), person: { id: t.assignee_person, name: t.assignee_name ?? null } };
+}
+
+/** Traffic light of an open task's limit, from the dates fixed when it opened. */
+function deadline(t: Pick<TaskRow, 'state' | 'due_date' | 'warn_date'>, today: string): 'normal' | 'yellow' | 'red' | null {
+  if (t.state !== 'open' || t.due_date === null) return null;
+  if (today > t.due_date) return 'red';
+  return t.warn_date !== null && today >= t.warn_date ? 'yellow' : 'normal';
+}
+
+export function presentTask(t: TaskRow, def: ProcessDefinition, org: OrgDirectory, today = chinaDate(nowIso())) {
+  return {
+    id: t.id, stepId: t.step_id, branchId: t.branch_id, stepName: stepName(def, t.step_id, t.branch_id),
+    assignee: presentAssignee(t, org), state: t.state, outcome: t.outcome, version: t.version,
+    openedAt: t.opened_at, dueDate: t.due_date, closedAt: t.closed_at,
+    doneBy: t.done_by ? { id: t.done_by, name: t.done_by_name } : null,
+    deadline: deadline(t, today),
+  };
+}
+
+export function presentEvent(e: EventRow, def: ProcessDefinition) {
+  const d = JSON.parse(e.detail) as { reason?: string; text?: string; problems?: Problem[]; toStepId?: string; assignee?: unknown; onBehalfOf?: string };
+  return {
+    seq: e.seq, at: e.at, type: e.type,
+    actor: e.actor_id ? { id: e.actor_id, name: e.actor_name } : null,
+    stepId: e.step_id, stepName: stepName(def, e.step_id), taskId: e.task_id,
+    ...(d.reason !== undefined ? { reason: d.reason } : {}),
+    ...(d.text !== undefined ? { text: d.text } : {}),
+    ...(d.problems !== undefined ? { problems: d.problems.map(presentProblem) } : {}),
+    ...(d.toStepId !== undefined ? { toStepId: d.toStepId, toStepName: stepName(def, d.toStepId) } : {}),
+    ...(d.assignee !== undefined ? { assignee: d.assignee } : {}),
+  };
+}
+
+/** Problems as the API writes them: `{ field, message }` or `{ material, message }`. */
+export function presentProblem(p: Problem) {
+  return p.target.kind === 'field' ? { field: p.target.path, message: p.message } : { material: p.target.code, message: p.message };
+}
+
+export interface CaseView {
+  row: Selectable<WorkflowCaseTable>;
+  applicantName: string;
+  onBehalfOfName: string | null;
+  serviceName: Localized;
+  def: ProcessDefinition;
+  tasks: TaskRow[];
+  events: EventRow[];
+  problems: Problem[] | undefined;
+  decided: boolean;
+  /** The definitions the case is pinned to (for the flowchart and for rendering its data and corrections). */
+  form: { version: number; definition: unknown };
+  process: { version: number; definition: ProcessDefinition };
+}
+
+export function presentCase(v: CaseView, org: OrgDirectory, viewerId: string) {
+  const r = v.row;
+  // Only the applicant withdraws and resubmits; a clerk who applied for them follows the case.
+  const isApplicant = viewerId === r.applicant_id;
+  const open = v.tasks.filter((t) => t.state === 'open');
+  return {
+    id: r.id, number: r.number, status: r.status,
+    service: { code: r.service_code, name: v.serviceName, department: org.unitName(r.department_code) },
+    applicant: { id: r.applicant_id, name: v.applicantName },
+    onBehalfOf: r.on_behalf_of ? { id: r.on_behalf_of, name: v.onBehalfOfName } : null,
+    formVersion: r.form_version, processVersion: r.process_version,
+    data: JSON.parse(r.data) as Record<string, unknown>,
+    visits: r.visits, createdAt: r.created_at, updatedAt: r.updated_at, finishedAt: r.finished_at,
+    currentSteps: [...new Set(open.map((t) => t.step_id))].map((id) => ({ id, name: stepName(v.def, id) })),
+    problems: r.status === 'waiting_applicant' ? (v.problems ?? []).map(presentProblem) : [],
+    canWithdraw: isApplicant && !v.decided && (r.status === 'running' || r.status === 'waiting_applicant'),
+    canResubmit: isApplicant && r.status === 'waiting_applicant',
+    form: v.form, process: v.process,
+    tasks: v.tasks.map((t) => presentTask(t, v.def, org)),
+    timeline: v.events.map((e) => presentEvent(e, v.def)),
+  };
+}
+export type CaseOut = ReturnType<typeof presentCase>;

@@ -1,0 +1,236 @@
+// Queries for definitions, cases, tasks, the timeline, idempotency keys and notifications. Who may see
+// what is part of each WHERE clause (applicant, clerk, or a task assigned to the actor), so a forgotten
+// check in a route cannot leak someone else's case.
+import { sql, type ExpressionBuilder } from 'kysely';
+import { newId } from '../../clock.ts';
+import type { Db } from '../../db/index.ts';
+import type { Database } from '../../db/schema.ts';
+import type { Profile } from '../../../common/form.ts';
+import type { TaskMatcher } from './policy.ts';
+import type { RoleGrant } from '../auth/actor.ts';
+
+type TaskEb = ExpressionBuilder<Database, 'case_task'>;
+
+/** The task rows an actor answers to, as a condition on case_task. */
+function assignedTo(eb: TaskEb, m: TaskMatcher) {
+  return eb.or([
+    eb('case_task.assignee_person', 'in', m.actingFor),
+    ...m.grants.map((g) => eb.and([eb('case_task.assignee_role', '=', g.role), eb('case_task.assignee_org', 'in', g.units)])),
+  ]);
+}
+
+export async function latestDefinition(db: Db, table: 'form_definition' | 'process_definition', code: string) {
+  return db.selectFrom(table).select(['version', 'definition']).where('service_code', '=', code)
+    .orderBy('version', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function definitionAt(db: Db, table: 'form_definition' | 'process_definition', code: string, version: number) {
+  return db.selectFrom(table).select(['version', 'definition']).where('service_code', '=', code).where('version', '=', version)
+    .executeTakeFirst();
+}
+
+/** A person's record values for form bindings, and their supervisor. */
+export async function loadProfile(db: Db, personId: string, unitName: (code: string) => string): Promise<{ profile: Profile; supervisorId: string | null; orgUnit: string } | undefined> {
+  const r = await db.selectFrom('person').leftJoin('person_profile as p', 'p.person_id', 'person.id')
+    .select(['person.id', 'person.username', 'person.display_name', 'person.kind', 'person.org_unit_code', 'person.phone', 'person.email',
+      'p.staff_no', 'p.title', 'p.bank_name', 'p.bank_card', 'p.hire_date', 'p.supervisor_id'])
+    .where('person.id', '=', personId).where('person.active', '=', 1).executeTakeFirst();
+  if (!r) return undefined;
+  const profile: Profile = {
+    name: r.display_name, username: r.username, department: unitName(r.org_unit_code), departmentCode: r.org_unit_code,
+    personKind: r.kind, phone: r.phone, email: r.email,
+  };
+  if (r.staff_no) profile.staffNo = r.staff_no;
+  if (r.title) profile.title = r.title;
+  if (r.bank_name) profile.bankName = r.bank_name;
+  if (r.bank_card) profile.bankCard = r.bank_card;
+  if (r.hire_date) profile.hireDate = r.hire_date;
+  return { profile, supervisorId: r.supervisor_id ?? null, orgUnit: r.org_unit_code };
+}
+
+export function findPersonByUsernameOrId(db: Db, ref: string) {
+  return db.selectFrom('person').select(['id', 'display_name', 'org_unit_code']).where('active', '=', 1)
+    .where((eb) => eb.or([eb('id', '=', ref), eb('username', '=', ref)])).executeTakeFirst();
+}
+
+/** The next people-facing case number of a year: 2026-000123. */
+export async function nextCaseNumber(trx: Db, year: number): Promise<string> {
+  await trx.insertInto('case_counter').values({ year, last: 0 }).onConflict((oc) => oc.column('year').doNothing()).execute();
+  const row = await trx.updateTable('case_counter').set((eb) => ({ last: eb('last', '+', 1) })).where('year', '=', year)
+    .returning('last').executeTakeFirstOrThrow();
+  return `${year}-${String(row.last).padStart(6, '0')}`;
+}
+
+export function findIdempotencyKey(db: Db, personId: string, key: string) {
+  return db.selectFrom('idempotency_key').selectAll().where('person_id', '=', personId).where('key', '=', key).executeTakeFirst();
+}
+
+export function findCase(db: Db, id: string) {
+  return db.selectFrom('workflow_case').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A case the actor may see: they applied, applied for someone (代办), or hold or held one of its tasks. */
+export function findVisibleCase(db: Db, id: string, m: TaskMatcher) {
+  return db.selectFrom('workflow_case').selectAll().where('id', '=', id)
+    .where((eb) => eb.or([
+      eb('applicant_id', '=', m.personId),
+      eb('on_behalf_of', '=', m.personId),
+      // Whoever took part (commented, recorded a visit) keeps seeing it.
+      eb.exists(eb.selectFrom('case_event').select(sql.lit(1).as('one')).whereRef('case_event.case_id', '=', 'workflow_case.id').where('case_event.actor_id', '=', m.personId)),
+      eb.exists(eb.selectFrom('case_task').select(sql.lit(1).as('one')).whereRef('case_task.case_id', '=', 'workflow_case.id')
+        .where((t) => t.or([t('case_task.done_by', '=', m.personId), assignedTo(t as unknown as TaskEb, m)]))),
+    ]))
+    .executeTakeFirst();
+}
+
+/** The actor's own applications (and those a clerk made for others), newest first. */
+export function listMyCases(db: Db, personId: string, status: string | undefined, limit: number, offset: number) {
+  let q = db.selectFrom('workflow_case')
+    .select(['id', 'number', 'service_code', 'status', 'applicant_id', 'on_behalf_of', 'created_at', 'updated_at', 'finished_at'])
+    .where((eb) => eb.or([eb('applicant_id', '=', personId), eb('on_behalf_of', '=', personId)]));
+  if (status) q = q.where('status', '=', status);
+  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
+}
+
+export function tasksOfCase(db: Db, caseId: string) {
+  return db.selectFrom('case_task').leftJoin('person as a', 'a.id', 'case_task.assignee_person')
+    .leftJoin('person as d', 'd.id', 'case_task.done_by')
+    .selectAll('case_task').select(['a.display_name as assignee_name', 'd.display_name as done_by_name'])
+    .where('case_id', '=', caseId).orderBy('opened_at').orderBy('case_task.id').execute();
+}
+
+export function eventsOfCase(db: Db, caseId: string) {
+  return db.selectFrom('case_event').leftJoin('person', 'person.id', 'case_event.actor_id')
+    .selectAll('case_event').select('person.display_name as actor_name')
+    .where('case_id', '=', caseId).orderBy('seq').execute();
+}
+
+export async function lastEventSeq(db: Db, caseId: string): Promise<number> {
+  const r = await db.selectFrom('case_event').select((eb) => eb.fn.max('seq').as('seq')).where('case_id', '=', caseId).executeTakeFirst();
+  return Number(r?.seq ?? 0);
+}
+
+export function findTask(db: Db, id: string) {
+  return db.selectFrom('case_task').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export type Box = 'todo' | 'done' | 'overdue';
+
+/** The staff inbox: open tasks assigned to the actor (overdue: past their due date), or tasks they closed. */
+export function listTasks(db: Db, m: TaskMatcher, box: Box, today: string, limit: number, offset: number, filter: { service?: string; q?: string } = {}) {
+  let q = db.selectFrom('case_task').innerJoin('workflow_case as c', 'c.id', 'case_task.case_id')
+    .innerJoin('person as p', 'p.id', 'c.applicant_id')
+    .selectAll('case_task')
+    .select(['c.number', 'c.service_code', 'c.status as case_status', 'c.process_version', 'c.applicant_id', 'p.display_name as applicant_name', 'p.org_unit_code as applicant_org']);
+  if (filter.service) q = q.where('c.service_code', '=', filter.service);
+  if (filter.q) {
+    // Wildcards are dropped rather than escaped: LIKE escapes differ between SQLite and PostgreSQL.
+    const like = `%${filter.q.replace(/[\\%_]/g, '')}%`;
+    q = q.where((eb) => eb.or([eb('c.number', 'like', like), eb('p.display_name', 'like', like), eb('p.username', '=', filter.q!)]));
+  }
+  if (box === 'done') {
+    q = q.where('case_task.done_by', '=', m.personId).orderBy('case_task.closed_at', 'desc');
+  } else {
+    // The applicant's own steps (sign, choose) are in "my cases", not in a staff inbox.
+    // Nor is anyone's own application, which they may not decide on.
+    q = q.where('case_task.state', '=', 'open').where('case_task.assignee_kind', '!=', 'applicant').where('c.applicant_id', '!=', m.personId)
+      .where((eb) => assignedTo(eb as unknown as TaskEb, m));
+    if (box === 'overdue') q = q.where('case_task.due_date', '<', today);
+    q = q.orderBy('case_task.opened_at');
+  }
+  return q.orderBy('case_task.id').limit(limit).offset(offset).execute();
+}
+
+export function listNotifications(db: Db, personId: string, unreadOnly: boolean, limit: number) {
+  let q = db.selectFrom('notification').leftJoin('workflow_case as c', 'c.id', 'notification.case_id')
+    .select(['notification.id', 'notification.event', 'notification.case_id', 'notification.task_id', 'notification.created_at',
+      'notification.read_at', 'c.number', 'c.service_code'])
+    .where('notification.person_id', '=', personId);
+  if (unreadOnly) q = q.where('notification.read_at', 'is', null);
+  return q.orderBy('notification.created_at', 'desc').orderBy('notification.id', 'desc').limit(limit).execute();
+}
+
+export async function countUnread(db: Db, personId: string): Promise<number> {
+  const r = await db.selectFrom('notification').select((eb) => eb.fn.countAll().as('n'))
+    .where('person_id', '=', personId).where('read_at', 'is', null).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+export function markNotificationRead(db: Db, personId: string, id: string, now: string) {
+  return db.updateTable('notification').set({ read_at: now }).where('id', '=', id).where('person_id', '=', personId)
+    .where('read_at', 'is', null).executeTakeFirst();
+}
+
+/** People who answer to a role in a unit: grants of the role on the unit or any ancestor. */
+export function holdersOfRole(db: Db, role: string, scopes: string[]) {
+  return db.selectFrom('role_grant').innerJoin('person', 'person.id', 'role_grant.person_id')
+    .select('person.id').distinct().where('role_grant.role', '=', role).where('role_grant.scope_code', 'in', scopes)
+    .where('person.active', '=', 1).execute();
+}
+
+/** Appends an outbox row; call inside the transaction whose change it announces. */
+export async function enqueue(trx: Db, kind: string, payload: unknown, now: string) {
+  await trx.insertInto('outbox').values({
+    id: newId(), kind, payload: JSON.stringify(payload), attempts: 0, next_attempt_at: now, locked_until: null,
+    done_at: null, failed_at: null, last_error: null, created_at: now,
+  }).execute();
+}
+
+/** Open tasks whose warning (80 % of the limit) or due date has passed and that were not yet warned or escalated. */
+export function tasksToWarn(db: Db, today: string) {
+  return db.selectFrom('case_task').selectAll().where('state', '=', 'open').where('warned_at', 'is', null)
+    .where('warn_date', 'is not', null).where('warn_date', '<=', today).orderBy('warn_date').limit(200).execute();
+}
+export function tasksToEscalate(db: Db, today: string) {
+  return db.selectFrom('case_task').selectAll().where('state', '=', 'open').where('escalated_at', 'is', null)
+    .where('due_date', 'is not', null).where('due_date', '<', today).orderBy('due_date').limit(200).execute();
+}
+
+export async function supervisorOf(db: Db, personId: string): Promise<string | null> {
+  const r = await db.selectFrom('person_profile').select('supervisor_id').where('person_id', '=', personId).executeTakeFirst();
+  return r?.supervisor_id ?? null;
+}
+
+/** Active people whose name or username contains `q` (staff search for pickers). */
+export function searchPeople(db: Db, q: string, limit: number) {
+  const like = `%${q.replace(/[\\%_]/g, '')}%`;
+  return db.selectFrom('person').select(['id', 'username', 'display_name', 'kind', 'org_unit_code']).where('active', '=', 1)
+    .where((eb) => eb.or([eb('display_name', 'like', like), eb('username', 'like', like)]))
+    .orderBy('username').limit(limit).execute();
+}
+
+export function findDraft(db: Db, personId: string, code: string) {
+  return db.selectFrom('form_draft').select(['data', 'updated_at']).where('person_id', '=', personId).where('service_code', '=', code).executeTakeFirst();
+}
+
+export async function saveDraft(db: Db, personId: string, code: string, data: string, now: string) {
+  await db.insertInto('form_draft').values({ person_id: personId, service_code: code, data, updated_at: now })
+    .onConflict((oc) => oc.columns(['person_id', 'service_code']).doUpdateSet({ data, updated_at: now })).execute();
+}
+
+export function deleteDraft(db: Db, personId: string, code: string) {
+  return db.deleteFrom('form_draft').where('person_id', '=', personId).where('service_code', '=', code).executeTakeFirst();
+}
+
+/** People whose work `delegateId` holds today, with their role grants. */
+export async function delegatorsOf(db: Db, delegateId: string, today: string) {
+  const rows = await db.selectFrom('delegation').select('person_id').distinct().where('delegate_id', '=', delegateId)
+    .where('revoked_at', 'is', null).where('starts_on', '<=', today).where('ends_on', '>=', today).execute();
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.person_id);
+  const grants = await db.selectFrom('role_grant').select(['person_id', 'role', 'scope_code']).where('person_id', 'in', ids).execute();
+  return ids.map((personId) => ({
+    personId,
+    roles: grants.filter((g) => g.person_id === personId).map((g) => ({ role: g.role as RoleGrant['role'], scope: g.scope_code })),
+  }));
+}
+
+/** Delegations given or received by a person that have not ended before `today`. */
+export function delegationsOf(db: Db, personId: string, today: string) {
+  return db.selectFrom('delegation').innerJoin('person as a', 'a.id', 'delegation.person_id').innerJoin('person as b', 'b.id', 'delegation.delegate_id')
+    .select(['delegation.id', 'delegation.person_id', 'delegation.delegate_id', 'delegation.starts_on', 'delegation.ends_on',
+      'a.display_name as delegator_name', 'b.display_name as delegate_name'])
+    .where((eb) => eb.or([eb('delegation.person_id', '=', personId), eb('delegation.delegate_id', '=', personId)]))
+    .where('delegation.revoked_at', 'is', null).where('delegation.ends_on', '>=', today)
+    .orderBy('delegation.starts_on').execute();
+}

@@ -1,0 +1,92 @@
+// A process definition drawn as boxes and arrows (the guide's flowchart styles), steps in the order they
+// are reached; on a case the steps with open tasks are lit and finished ones ticked, branch by branch.
+import { useTranslation } from 'react-i18next';
+import type { CaseOut, ProcessDefinition, ProcessStep } from '../../api/cases.ts';
+import { useL, usePunct } from '../../lib/localized.ts';
+
+/** Steps in the order a case meets them: breadth-first from the start along every transition. */
+function ordered(def: ProcessDefinition): ProcessStep[] {
+  const byId = new Map(def.steps.map((s) => [s.id, s]));
+  const seen = new Set<string>();
+  const out: ProcessStep[] = [];
+  const queue = [def.start];
+  while (queue.length) {
+    const id = queue.shift()!;
+    const s = byId.get(id);
+    if (!s || seen.has(id)) continue;
+    seen.add(id);
+    out.push(s);
+    const next = s.next === undefined ? [] : typeof s.next === 'string' ? [s.next] : s.next.map((n) => n.to);
+    queue.push(...next);
+  }
+  // Steps no path reaches are still shown, last.
+  for (const s of def.steps) if (!seen.has(s.id)) out.push(s);
+  return out;
+}
+
+type Mark = 'current' | 'done' | 'todo';
+
+function markOf(c: CaseOut | undefined, stepId: string, branchId?: string): Mark {
+  if (!c) return 'todo';
+  const tasks = c.tasks.filter((t) => t.stepId === stepId && (branchId === undefined || t.branchId === branchId));
+  if (tasks.some((t) => t.state === 'open')) return 'current';
+  if (tasks.some((t) => t.state === 'done' && (t.outcome === 'approved' || t.outcome === null))) return 'done';
+  if (c.timeline.some((e) => e.stepId === stepId && e.type === 'step_entered') && stepId && !tasks.length) return 'done';
+  return 'todo';
+}
+
+export function ProcessFlowchart({ def, caseData }: { def: ProcessDefinition; caseData?: CaseOut }) {
+  const { t } = useTranslation();
+  const l = useL();
+  const p = usePunct();
+  const steps = ordered(def);
+  const finished = caseData?.status === 'completed';
+  const markText = (m: Mark) => (m === 'current' ? t('cases.stepCurrent') : m === 'done' ? t('cases.stepDone') : '');
+  const kindText = (s: ProcessStep) => t(`cases.kind.${s.kind}`);
+  return (
+    <figure className="flowchart process-flow">
+      <figcaption className="sr-only">{t('flow.label')}</figcaption>
+      <ol className="flow-row">
+        <li className="flow-item">
+          <div className={caseData ? 'flow-node flow-terminal flow-passed' : 'flow-node flow-terminal'}>{t('flow.start')}</div>
+        </li>
+        {steps.map((s, i) => {
+          const mark = markOf(caseData, s.id);
+          return (
+            <li key={s.id} className="flow-item">
+              <span className="flow-arrow" aria-hidden="true"><span>→</span></span>
+              <div className={`flow-node flow-${mark}`} aria-current={mark === 'current' ? 'step' : undefined} data-step={s.id}>
+                <span className="flow-step-no">{t('flow.step', { n: i + 1 })} · {kindText(s)}</span>
+                <strong className="flow-step-name">{l(s.name)}</strong>
+                {s.limitDays !== undefined && <span className="flow-step-meta">{t('flow.limit')}{p.colon}{t('limit.working_day', { count: s.limitDays })}</span>}
+                {s.kind === 'parallel' && s.branches && (
+                  <>
+                    <span className="flow-step-meta">{s.mode === 'any' ? t('cases.modeAny') : t('cases.modeAll')}</span>
+                    <ul className="flow-branches">
+                      {s.branches.map((b) => {
+                        const bm = markOf(caseData, s.id, b.id);
+                        return (
+                          <li key={b.id} className={`flow-branch flow-${bm}`} data-branch={b.id}>
+                            <span aria-hidden="true">{bm === 'done' ? '✓ ' : bm === 'current' ? '● ' : '○ '}</span>
+                            {l(b.name)}
+                            {bm !== 'todo' && <span className="sr-only">{p.paren(markText(bm))}</span>}
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </>
+                )}
+                {typeof s.next !== 'string' && s.next?.some((n) => n.when) && <span className="flow-step-meta">{t('cases.conditional')}</span>}
+                {mark !== 'todo' && <span className="flow-mark">{mark === 'done' ? '✓ ' : '● '}{markText(mark)}</span>}
+              </div>
+            </li>
+          );
+        })}
+        <li className="flow-item">
+          <span className="flow-arrow" aria-hidden="true"><span>→</span></span>
+          <div className={finished ? 'flow-node flow-terminal flow-passed' : 'flow-node flow-terminal'}>{t('flow.end')}</div>
+        </li>
+      </ol>
+    </figure>
+  );
+}
