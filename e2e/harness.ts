@@ -36,7 +36,9 @@ export async function startHall(dialect: DialectName): Promise<Hall> {
   fs.mkdirSync(SHOTS, { recursive: true });
   return {
     baseUrl, browser, db,
-    context: (viewport, lang) => browser.newContext({ baseURL: baseUrl, viewport: VIEWPORTS[viewport], locale: lang, extraHTTPHeaders: { 'accept-language': lang } }),
+    context: (viewport, lang) => browser.newContext({ baseURL: baseUrl, viewport: VIEWPORTS[viewport], locale: lang,
+      // no fades or zooms: axe and screenshots see dialogs as they end up, not half-transparent mid-animation
+      reducedMotion: 'reduce', extraHTTPHeaders: { 'accept-language': lang } }),
     async close() {
       await browser.close();
       await stopServer(server);

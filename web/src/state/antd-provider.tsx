@@ -6,11 +6,14 @@ import antdZh from 'antd/es/locale/zh_CN';
 import antdEn from 'antd/es/locale/en_US';
 import { themeFor } from './theme.ts';
 import { usePreferences } from './preferences.tsx';
+import { useMediaQuery } from '../lib/media-query.ts';
 
 export function AntdProvider({ children }: { children: ReactNode }) {
   const { locale, elderMode } = usePreferences();
+  // people who asked their system for less motion get dialogs and menus without fades and zooms
+  const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   return (
-    <ConfigProvider locale={locale === 'en' ? antdEn : antdZh} theme={themeFor(elderMode)} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={locale === 'en' ? antdEn : antdZh} theme={themeFor(elderMode, reducedMotion)} button={{ autoInsertSpace: false }}>
       {children}
     </ConfigProvider>
   );

@@ -50,9 +50,9 @@ const elder: ThemeConfig['token'] = {
   colorBorderSecondary: '#8c8c8c',
 };
 
-export function themeFor(elderMode: boolean): ThemeConfig {
+export function themeFor(elderMode: boolean, reducedMotion = false): ThemeConfig {
   return {
-    token: elderMode ? elder : base,
+    token: { ...(elderMode ? elder : base), motion: !reducedMotion },
     components: {
       Layout: { headerBg: '#002c6b', headerColor: '#ffffff', headerPadding: '0 16px', footerBg: '#f0f2f5' },
     },
