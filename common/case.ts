@@ -56,6 +56,7 @@ export const CaseOut = Type.Object({
   currentSteps: Type.Array(Type.Object({ id: Type.String(), name: Nullable(Localized) })),
   problems: Type.Array(ProblemOut),
   canWithdraw: Type.Boolean(), canResubmit: Type.Boolean(),
+  earlierSteps: Type.Array(Type.Object({ id: Type.String(), name: Nullable(Localized) }), { description: 'steps a reviewer may return a running case to (return_to_step), newest first' }),
   form: Type.Object({ version: Type.Integer(), definition: Type.Unknown({ description: 'FormDefinition (common/form.ts) the case is pinned to' }) }),
   process: Type.Object({ version: Type.Integer(), definition: Type.Unknown({ description: 'ProcessDefinition (common/process.ts) the case is pinned to' }) }),
   tasks: Type.Array(TaskOut), timeline: Type.Array(EventOut),

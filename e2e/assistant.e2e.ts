@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../server/test/harness.ts';
 import { seriousA11yViolations, startHall, shot, type Hall, type ViewportName } from './harness.ts';
-import { Shell } from './pages/shell.ts';
+import { inTab, shotName } from './pages/session.ts';
 import { AssistantPanel, NavigatorPage } from './pages/assistant.ts';
 import { expectNoSidewaysScroll } from './pages/layout.ts';
 import type { Lang } from './pages/strings.ts';
@@ -18,10 +18,7 @@ describe.each(DIALECTS)('assistant and guided navigation on %s', (dialect) => {
 
   for (const [lang, viewport] of [['zh-CN', 'desktop'], ['en', 'phone']] as [Lang, ViewportName][]) {
     it(`asks "住院的钱能报多少" and follows the apply link (${lang}, ${viewport})`, async () => {
-      const context = await hall.context(viewport, lang);
-      try {
-        const page = await context.newPage();
-        const shell = new Shell(page, viewport);
+      await inTab(hall, { lang, viewport }, shotName(dialect, { lang, viewport }, 'assistant-ask'), async ({ page, shell }) => {
         await shell.goto('/');
         await shell.useLanguage(lang);
         const chat = new AssistantPanel(shell);
@@ -39,17 +36,12 @@ describe.each(DIALECTS)('assistant and guided navigation on %s', (dialect) => {
         await page.waitForURL((u) => u.pathname === '/services/medical-reimbursement');
         await shell.heading(GUIDE_TITLE[lang]).waitFor();
         expect(await chat.dialog().isVisible()).toBe(false);
-      } finally {
-        await context.close();
-      }
+      });
     });
   }
 
   it('closes on Escape and gives the focus back; asks back when the question is ambiguous', async () => {
-    const context = await hall.context('desktop', 'zh-CN');
-    try {
-      const page = await context.newPage();
-      const shell = new Shell(page, 'desktop');
+    await inTab(hall, { lang: 'zh-CN', viewport: 'desktop' }, `${dialect}-zh-desktop-assistant-escape`, async ({ page, shell }) => {
       await shell.goto('/services');
       const chat = new AssistantPanel(shell);
       await chat.open();
@@ -65,17 +57,12 @@ describe.each(DIALECTS)('assistant and guided navigation on %s', (dialect) => {
       await page.keyboard.press('Escape');
       await chat.dialog().waitFor({ state: 'hidden' });
       expect(await page.evaluate(() => document.activeElement?.classList.contains('asst-launcher'))).toBe(true);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   for (const [lang, viewport] of [['zh-CN', 'phone'], ['en', 'desktop']] as [Lang, ViewportName][]) {
     it(`walks the onboarding questions to one merged checklist (${lang}, ${viewport})`, async () => {
-      const context = await hall.context(viewport, lang);
-      try {
-        const page = await context.newPage();
-        const shell = new Shell(page, viewport);
+      await inTab(hall, { lang, viewport }, shotName(dialect, { lang, viewport }, 'navigator'), async ({ page, shell }) => {
         await shell.goto('/navigator');
         await shell.useLanguage(lang);
         const nav = new NavigatorPage(shell);
@@ -97,9 +84,7 @@ describe.each(DIALECTS)('assistant and guided navigation on %s', (dialect) => {
         expect(await seriousA11yViolations(page)).toEqual([]);
         await expectNoSidewaysScroll(page, viewport, 'the navigator result');
         await shot(page, `${dialect}-${lang}-${viewport}-navigator`);
-      } finally {
-        await context.close();
-      }
+      });
     });
   }
 });

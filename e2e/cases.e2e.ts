@@ -214,6 +214,50 @@ describe.each(DIALECTS)('online applications on %s', (dialect) => {
       });
     });
 
+    it('sends a case back to an earlier step, and the reviewer there adds an approver', async () => {
+      await inTab(hall, pass, name('to-step'), async ({ page, shell }) => {
+        const post = async (url: string, data: unknown, key?: string) => {
+          const me = await (await page.request.get('/api/v1/auth/me')).json() as { csrfToken: string };
+          const res = await page.request.post(url, { headers: { 'x-csrf-token': me.csrfToken, ...(key ? { 'idempotency-key': key } : {}) }, data });
+          expect(res.status(), await res.text()).toBeLessThan(300);
+          return res.json() as Promise<{ id: string; number: string; tasks: Array<{ id: string; version: number; state: string; stepId: string }> }>;
+        };
+        // The teacher applies and the unit agrees (through the API): the case is at the parallel clearance.
+        await signInAs(shell, 'teacher', L);
+        const c = await post('/api/v1/cases', { service: 'staff-leaving', data: { kind: 'resign', lastDay: '2026-12-29', reason: 'x', handover: 'y' } },
+          `e2e-${dialect}-${L}-${pass.viewport}-to-step`);
+        await signInAs(shell, 'csdean', L);
+        const unitTask = c.tasks.find((x) => x.state === 'open')!;
+        await post(`/api/v1/tasks/${unitTask.id}/actions`, { action: 'approve', version: unitTask.version });
+
+        // Finance finds something the unit must look at again and sends the case back to the unit's step.
+        await signInAs(shell, 'finreviewer', L);
+        const inbox = new InboxPage(shell);
+        await inbox.open();
+        const task = await inbox.openTask(c.number);
+        const unitStep = pick(LEAVING.process.steps.find((x) => x.id === 'unit')!.name, L);
+        await task.returnToStep(unitStep, L === 'en' ? 'The handover list is missing the lab keys' : '交接清单缺实验室钥匙');
+
+        // The unit's reviewer has the case again, asks the vice-president to approve too, and the timeline shows both.
+        await signInAs(shell, 'csdean', L);
+        await inbox.open();
+        const again = await inbox.openTask(c.number);
+        const signer = await again.addSigner('vp');
+        await expectAxeClean(shell, 'add-approver dialog', name('add-signer'));
+        await shot(page, name('add-signer'));
+        await signer.confirm();
+        const timeline = shell.main().locator('.timeline');
+        await timeline.locator('[data-event="add_signer"]').waitFor();
+        await expect.poll(() => timeline.locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-event')))).toEqual(
+          expect.arrayContaining(['return_to_step', 'add_signer']));
+        await expectNoSidewaysScroll(page, pass.viewport, 'task page after add signer');
+
+        await signInAs(shell, 'vp', L);
+        const vpBox = await (await page.request.get('/api/v1/tasks?box=todo')).json() as { items: Array<{ case: { number: string } }> };
+        expect(vpBox.items.map((x) => x.case.number)).toContain(c.number);
+      });
+    });
+
     it('withdraws a case, and answers a decision on a task someone else already handled with a 409 and a refresh', async () => {
       await inTab(hall, pass, name('conflict'), async ({ page, shell }) => {
         // A fresh case, straight through the API as the teacher.

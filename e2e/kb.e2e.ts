@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../server/test/harness.ts';
 import { horizontalOverflow, seriousA11yViolations, shot, startHall, type Hall, type ViewportName } from './harness.ts';
-import { Shell } from './pages/shell.ts';
+import { inTab, shotName } from './pages/session.ts';
 import { AnswerPage, SearchResultsPage } from './pages/kb.ts';
 import type { Lang } from './pages/strings.ts';
 
@@ -15,10 +15,7 @@ describe.each(DIALECTS)('search results and answers on %s', (dialect) => {
 
   for (const [lang, viewport] of [['zh-CN', 'desktop'], ['en', 'phone']] as [Lang, ViewportName][]) {
     it(`searches with a typo, reads an answer and follows "apply" (${lang}, ${viewport})`, async () => {
-      const context = await hall.context(viewport, lang);
-      try {
-        const page = await context.newPage();
-        const shell = new Shell(page, viewport);
+      await inTab(hall, { lang, viewport }, shotName(dialect, { lang, viewport }, 'kb-search'), async ({ page, shell }) => {
         await shell.goto('/');
         await shell.useLanguage(lang);
         const results = new SearchResultsPage(shell);
@@ -55,18 +52,13 @@ describe.each(DIALECTS)('search results and answers on %s', (dialect) => {
         await answer.applyLink().click();
         await page.waitForURL((u) => u.pathname.startsWith('/services/'));
         await page.getByRole('heading', { level: 1 }).waitFor();
-      } finally {
-        await context.close();
-      }
+      });
     });
   }
 
   for (const [lang, viewport] of [['zh-CN', 'desktop'], ['en', 'phone']] as [Lang, ViewportName][]) {
     it(`a hall manager finds a failed search in the backlog and closes it (${lang}, ${viewport})`, async () => {
-      const context = await hall.context(viewport, lang);
-      try {
-        const page = await context.newPage();
-        const shell = new Shell(page, viewport);
+      await inTab(hall, { lang, viewport }, shotName(dialect, { lang, viewport }, 'kb-backlog'), async ({ page, shell, context }) => {
         const query = `qqzzkk${lang === 'en' ? 'en' : 'zh'}`;
         // a full search without a result lands in the backlog
         expect((await context.request.get(`/api/v1/search?q=${query}`)).ok()).toBe(true);
@@ -119,9 +111,7 @@ describe.each(DIALECTS)('search results and answers on %s', (dialect) => {
         await mine.waitFor({ state: 'detached' });
         await shell.goto(`/kb/${id}`);
         await page.locator('article.kb-answer h1', { hasText: '大厅里可以打印材料吗？' }).waitFor();
-      } finally {
-        await context.close();
-      }
+      });
     });
   }
 });

@@ -183,6 +183,32 @@ export class TaskPage {
     await this.shell.toast(this.s.inbox.returned);
   }
 
+  /** Send the case back to a step it already passed (by the step's name), with a reason. */
+  async returnToStep(stepName: string, reason: string): Promise<void> {
+    await this.button(this.s.inbox.returnToStep).click();
+    const d = this.dialog(this.s.inbox.returnToStep);
+    await d.waitFor();
+    await d.getByLabel(this.s.inbox.returnToStepWhich, { exact: true }).selectOption({ label: stepName });
+    await d.getByLabel(this.s.inbox.returnToStepReason, { exact: true }).fill(reason);
+    await d.getByRole('button', { name: buttonName(this.s.inbox.returnToStep) }).click();
+    await this.shell.toast(this.s.inbox.returnedToStep);
+  }
+
+  /** Ask one more person to approve this step (加签); the dialog is returned open for checks before `confirm`. */
+  async addSigner(who: string): Promise<{ dialog: Locator; confirm: () => Promise<void> }> {
+    await this.button(this.s.inbox.addSigner).click();
+    const d = this.dialog(this.s.inbox.addSigner);
+    await d.waitFor();
+    await d.getByLabel(this.s.inbox.addSignerWho, { exact: true }).fill(who);
+    return {
+      dialog: d,
+      confirm: async () => {
+        await d.getByRole('button', { name: buttonName(this.s.inbox.addSigner) }).click();
+        await this.shell.toast(this.s.inbox.signerAdded);
+      },
+    };
+  }
+
   /** The decision buttons are gone once the task is closed. */
   closedNote(): Locator {
     return this.decision().getByText(exactly(this.s.inbox.closed.replace('{{outcome}}', this.s.inbox.outcome.approved)));

@@ -45,6 +45,33 @@ describe.each(DIALECTS)('drafts, pickers, inbox filters and time limits on %s', 
     expect(c.process.definition.steps[0].id).toBe('issue');
   });
 
+  it('offers the steps a running case already passed as places to send it back to, newest first', async () => {
+    const c = (await submit(s.teacher, 'staff-leaving', LEAVING)).json();
+    expect(c.earlierSteps).toEqual([]);
+    const unit = c.tasks.find((x: any) => x.state === 'open');
+    const act = (as: Session, id: string, body: unknown) => t.request({ method: 'POST', url: `/api/v1/tasks/${id}/actions`, as, body });
+    const after = (await act(s.csdean, unit.id, { action: 'approve', version: unit.version })).json();
+    expect(after.earlierSteps).toEqual([{ id: 'unit', name: { zh: '所在单位意见', en: 'Opinion of the unit' } }]);
+    // sent back there, the unit step is current again and nothing lies before it
+    const fin = (await t.login('finreviewer'));
+    const finTask = after.tasks.find((x: any) => x.state === 'open' && x.branchId === 'finance');
+    const back = (await act(fin, finTask.id, { action: 'return_to_step', version: finTask.version, toStepId: 'unit', reason: '请复核' })).json();
+    expect(back.currentSteps.map((x: any) => x.id)).toEqual(['unit']);
+    expect(back.earlierSteps).toEqual([]);
+    expect(back.timeline.at(-2)).toMatchObject({ type: 'return_to_step', toStepId: 'unit', reason: '请复核' });
+  });
+
+  it('replays an answer stored before an upgrade added fields to the case, with those fields filled', async () => {
+    const key = newId();
+    const first = await t.request({ method: 'POST', url: '/api/v1/cases', as: s.teacher, body: { service: 'staff-leaving', data: LEAVING }, headers: { 'idempotency-key': key } });
+    expect(first.statusCode).toBe(201);
+    const { earlierSteps: _, ...older } = first.json();
+    await db().updateTable('idempotency_key').set({ response: JSON.stringify(older) }).where('key', '=', key).execute();
+    const again = await t.request({ method: 'POST', url: '/api/v1/cases', as: s.teacher, body: { service: 'staff-leaving', data: LEAVING }, headers: { 'idempotency-key': key } });
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toEqual(first.json());
+  });
+
   it('finds people for staff only', async () => {
     expectProblem(await t.request({ method: 'GET', url: '/api/v1/people?q=王' }), 401, 'unauthenticated');
     expectProblem(await t.request({ method: 'GET', url: '/api/v1/people?q=王', as: s.student }), 403, 'forbidden');

@@ -74,9 +74,18 @@ export interface CaseView {
   events: EventRow[];
   problems: Problem[] | undefined;
   decided: boolean;
+  /** Steps entered so far, in order (the engine's trail); the last is the current one. */
+  trail: string[];
   /** The definitions the case is pinned to (for the flowchart and for rendering its data and corrections). */
   form: { version: number; definition: unknown };
   process: { version: number; definition: ProcessDefinition };
+}
+
+/** Where a reviewer can send a running case back to (退回至某一步): manual steps already passed, newest first. */
+function earlierSteps(def: ProcessDefinition, trail: string[]) {
+  const ids = [...new Set(trail.slice(0, -1).reverse())];
+  return ids.filter((id) => { const s = findStep(def, id); return s !== undefined && s.kind !== 'automatic'; })
+    .map((id) => ({ id, name: stepName(def, id) }));
 }
 
 export function presentCase(v: CaseView, org: OrgDirectory, viewerId: string) {
@@ -96,6 +105,7 @@ export function presentCase(v: CaseView, org: OrgDirectory, viewerId: string) {
     problems: r.status === 'waiting_applicant' ? (v.problems ?? []).map(presentProblem) : [],
     canWithdraw: isApplicant && !v.decided && (r.status === 'running' || r.status === 'waiting_applicant'),
     canResubmit: isApplicant && r.status === 'waiting_applicant',
+    earlierSteps: r.status === 'running' ? earlierSteps(v.def, v.trail) : [],
     form: v.form, process: v.process,
     tasks: v.tasks.map((t) => presentTask(t, v.def, org)),
     timeline: v.events.map((e) => presentEvent(e, v.def)),

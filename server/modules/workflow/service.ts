@@ -225,7 +225,7 @@ async function caseView(db: Db, catalog: CatalogCache, row: NonNullable<Awaited<
   return presentCase({
     row, applicantName: name(row.applicant_id) ?? '', onBehalfOfName: name(row.on_behalf_of), def: defs.process.definition,
     serviceName: item?.content.name ?? { zh: row.service_code, en: row.service_code },
-    tasks, events, problems: state.problems, decided: state.decided, form: defs.form, process: defs.process,
+    tasks, events, problems: state.problems, decided: state.decided, trail: state.trail, form: defs.form, process: defs.process,
   }, catalog.org, viewerId);
 }
 
@@ -299,10 +299,15 @@ function requestHash(personId: string, body: SubmitInput): string {
   return createHash('sha256').update(JSON.stringify([personId, canon(body)])).digest('hex');
 }
 
+/** Fields CaseOut gained after answers were first stored, with what a just-submitted case has for them. */
+const ADDED_SINCE_STORED: Partial<CaseOut> = { earlierSteps: [] };
+
 /** The stored answer to a key already used: the same status and body, or 422 when the body differs. */
 function replay(row: { request_hash: string; status_code: number; response: string }, hash: string) {
   if (row.request_hash !== hash) throw new AppError('idempotency_key_reused');
-  return { status: row.status_code, body: JSON.parse(row.response) as CaseOut, replayed: true };
+  // Stored before an upgrade, the answer may lack fields added to CaseOut since: they get their value at submission.
+  const body = { ...ADDED_SINCE_STORED, ...(JSON.parse(row.response) as Partial<CaseOut>) } as CaseOut;
+  return { status: row.status_code, body, replayed: true };
 }
 
 /** Creates one case (exactly one per Idempotency-Key and person), with its first tasks, in one transaction. */

@@ -171,6 +171,7 @@ export type TaskAction =
   | { action: 'return'; version: number; problems: ReturnProblem[] }
   | { action: 'return_to_step'; version: number; toStepId: string; reason?: string }
   | { action: 'transfer'; version: number; to: { person: string } | { role: string; unit: string } }
+  | { action: 'add_signer'; version: number; signer: { person: string } }
   | { action: 'comment'; text: string };
 
 /** Task ids are "<caseId>/t<n>" and go into the path verbatim, slash included. */

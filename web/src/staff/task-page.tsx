@@ -1,11 +1,12 @@
 // One task: the applicant's data read-only, the process and timeline, and the decisions — approve, reject
-// (reason required), return with every problem at once (each tied to a field), transfer, comment. When
+// (reason required), return with every problem at once (each tied to a field), send back to an earlier step,
+// transfer, add an approver (加签), comment. When
 // someone else got there first (409) the page says so and offers to reload.
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Input, Modal, Space } from 'antd';
-import { pinnedForm, pinnedProcess, useCase, useTaskAction, type CaseOut, type ReturnProblem, type TaskAction, type TaskOut } from '../api/cases.ts';
+import { pinnedForm, useCase, useTaskAction, type CaseOut, type ReturnProblem, type TaskAction, type TaskOut } from '../api/cases.ts';
 import { ProblemError, errorText } from '../api/client.ts';
 import { formatDate, useL, useLocale, usePunct } from '../lib/localized.ts';
 import { useDocumentTitle } from '../lib/document-title.ts';
@@ -14,11 +15,10 @@ import { FormView } from '../components/form/form-view.tsx';
 import { PersonInput } from '../components/form/person-input.tsx';
 import type { FormDefinition } from '../../../common/form.ts';
 import { CaseStatusBadge } from '../pages/cases/case-status.tsx';
-import { CaseTimeline } from '../pages/cases/case-timeline.tsx';
-import { ProcessFlowchart } from '../pages/cases/process-flowchart.tsx';
+import { CaseProgress } from '../pages/cases/case-progress.tsx';
 import { useMessage } from '../state/feedback.tsx';
 
-type Dialog = 'approve' | 'reject' | 'return' | 'transfer' | null;
+type Dialog = 'approve' | 'reject' | 'return' | 'toStep' | 'transfer' | 'addSigner' | null;
 interface DraftProblem { field: string; message: string }
 
 function ReturnDialog({ open, def, pending, onOk, onCancel }: {
@@ -64,8 +64,33 @@ function ReturnDialog({ open, def, pending, onOk, onCancel }: {
   );
 }
 
-function TextDialog({ open, title, label, required, pending, danger, person, onOk, onCancel }: {
+/** Send a running case back to a step it already passed (退回至某一步), with an optional reason. */
+function StepDialog({ open, steps, pending, onOk, onCancel }: {
+  open: boolean; steps: CaseOut['earlierSteps']; pending: boolean; onOk: (stepId: string, reason: string) => void; onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const l = useL();
+  const [stepId, setStepId] = useState('');
+  const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
+  useEffect(() => { if (open) { setStepId(steps[0]?.id ?? ''); setReason(''); setTried(false); } }, [open, steps]);
+  return (
+    <Modal open={open} title={t('inbox.returnToStep')} okText={t('inbox.returnToStep')} cancelText={t('app.cancel')} okButtonProps={{ loading: pending }}
+      onCancel={onCancel} destroyOnHidden onOk={() => { setTried(true); if (stepId) onOk(stepId, reason.trim()); }}>
+      <label className="form-label" htmlFor="task-dialog-step">{t('inbox.returnToStepWhich')}</label>
+      <select id="task-dialog-step" className="native-select" value={stepId} aria-invalid={tried && !stepId ? true : undefined} onChange={(e) => setStepId(e.target.value)}>
+        {steps.map((st) => <option key={st.id} value={st.id}>{st.name ? l(st.name) : st.id}</option>)}
+      </select>
+      <label className="form-label" htmlFor="task-dialog-reason">{t('inbox.returnToStepReason')}</label>
+      <Input.TextArea id="task-dialog-reason" value={reason} maxLength={2000} autoSize={{ minRows: 2, maxRows: 6 }} onChange={(e) => setReason(e.target.value)} />
+    </Modal>
+  );
+}
+
+function TextDialog({ open, title, label, intro, required, pending, danger, person, onOk, onCancel }: {
   open: boolean; title: string; label: string; required: boolean; pending: boolean; danger?: boolean;
+  /** A sentence above the field saying what the action does. */
+  intro?: string;
   /** Ask for a person (a picker with suggestions) rather than free text. */
   person?: boolean;
   onOk: (text: string) => void; onCancel: () => void;
@@ -78,6 +103,7 @@ function TextDialog({ open, title, label, required, pending, danger, person, onO
   return (
     <Modal open={open} title={title} okText={title} cancelText={t('app.cancel')} okButtonProps={{ loading: pending, danger }} onCancel={onCancel} destroyOnHidden
       onOk={() => { setTried(true); if (!missing) onOk(text.trim()); }}>
+      {intro && <p>{intro}</p>}
       <label className="form-label" htmlFor="task-dialog-text">{label}</label>
       {person ? (
         <PersonInput id="task-dialog-text" value={text} onChange={setText} required invalid={tried && missing} describedBy={tried && missing ? 'task-dialog-error' : undefined} />
@@ -126,7 +152,9 @@ function TaskActions({ task, c, def }: { task: TaskOut; c: CaseOut; def?: FormDe
             <Button type="primary" onClick={() => setDialog('approve')}>{t('inbox.approve')}</Button>
             <Button onClick={() => setDialog('return')}>{t('inbox.return')}</Button>
             <Button danger onClick={() => setDialog('reject')}>{t('inbox.reject')}</Button>
+            {c.earlierSteps.length > 0 && <Button onClick={() => setDialog('toStep')}>{t('inbox.returnToStep')}</Button>}
             <Button onClick={() => setDialog('transfer')}>{t('inbox.transfer')}</Button>
+            <Button onClick={() => setDialog('addSigner')}>{t('inbox.addSigner')}</Button>
           </Space>
           <TextDialog open={dialog === 'approve'} title={t('inbox.approve')} label={t('inbox.approveComment')} required={false} pending={act.isPending}
             onCancel={() => setDialog(null)} onOk={(text) => run({ action: 'approve', version: task.version, ...(text ? { comment: text } : {}) }, t('inbox.approved'))} />
@@ -134,6 +162,10 @@ function TaskActions({ task, c, def }: { task: TaskOut; c: CaseOut; def?: FormDe
             onCancel={() => setDialog(null)} onOk={(text) => run({ action: 'reject', version: task.version, reason: text }, t('inbox.rejected'))} />
           <TextDialog open={dialog === 'transfer'} title={t('inbox.transfer')} label={t('inbox.transferTo')} required person pending={act.isPending}
             onCancel={() => setDialog(null)} onOk={(text) => run({ action: 'transfer', version: task.version, to: { person: text } }, t('inbox.transferred'))} />
+          <TextDialog open={dialog === 'addSigner'} title={t('inbox.addSigner')} intro={t('inbox.addSignerIntro')} label={t('inbox.addSignerWho')} required person pending={act.isPending}
+            onCancel={() => setDialog(null)} onOk={(text) => run({ action: 'add_signer', version: task.version, signer: { person: text } }, t('inbox.signerAdded'))} />
+          <StepDialog open={dialog === 'toStep'} steps={c.earlierSteps} pending={act.isPending} onCancel={() => setDialog(null)}
+            onOk={(toStepId, reason) => run({ action: 'return_to_step', version: task.version, toStepId, ...(reason ? { reason } : {}) }, t('inbox.returnedToStep'))} />
           <ReturnDialog open={dialog === 'return'} def={def} pending={act.isPending} onCancel={() => setDialog(null)}
             onOk={(problems) => run({ action: 'return', version: task.version, problems }, t('inbox.returned'))} />
         </>
@@ -192,14 +224,7 @@ export function TaskPage() {
         <h2 id="data-h">{t('inbox.applicantData')}</h2>
         <FormView def={def} data={c.data} caseId={c.id} fromRecords={def.fields.filter((f) => f.binding).map((f) => f.key)} />
       </section>
-      <section className="case-panel" aria-labelledby="flow-h">
-        <h2 id="flow-h">{t('cases.progress')}</h2>
-        <ProcessFlowchart def={pinnedProcess(c)} caseData={c} />
-      </section>
-      <section className="case-panel" aria-labelledby="timeline-h">
-        <h2 id="timeline-h">{t('cases.timeline')}</h2>
-        <CaseTimeline events={c.timeline} def={def} />
-      </section>
+      <CaseProgress c={c} def={def} />
     </article>
   );
 }

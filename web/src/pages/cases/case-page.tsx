@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { pinnedForm, pinnedProcess, useCase, useComment, useResubmit, useServiceForm, useTaskAction, useWithdraw, type CaseOut, type TaskOut } from '../../api/cases.ts';
+import { pinnedForm, useCase, useComment, useResubmit, useServiceForm, useTaskAction, useWithdraw, type CaseOut, type TaskOut } from '../../api/cases.ts';
 import { ProblemError, errorText } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
 import { formatDate, useL, useLocale, usePunct } from '../../lib/localized.ts';
@@ -15,8 +15,7 @@ import { FormView } from '../../components/form/form-view.tsx';
 import { focusFirstError } from '../../components/form/form-renderer.tsx';
 import { fieldKeyOf } from '../../components/form/form-rules.ts';
 import { CaseStatusBadge } from './case-status.tsx';
-import { CaseTimeline } from './case-timeline.tsx';
-import { ProcessFlowchart } from './process-flowchart.tsx';
+import { CaseProgress } from './case-progress.tsx';
 import { problemLabel, problemsByField } from './problem-label.ts';
 
 function ApplicantTask({ task }: { task: TaskOut }) {
@@ -199,16 +198,9 @@ export function CasePage() {
         </section>
       )}
 
-      <section className="case-panel" aria-labelledby="flow-h">
-        <h2 id="flow-h">{t('cases.progress')}</h2>
-        <ProcessFlowchart def={pinnedProcess(c)} caseData={c} />
-      </section>
-
-      <section className="case-panel" aria-labelledby="timeline-h">
-        <h2 id="timeline-h">{t('cases.timeline')}</h2>
-        <CaseTimeline events={c.timeline} def={def} />
+      <CaseProgress c={c} def={def}>
         <CommentBox id={c.id} />
-      </section>
+      </CaseProgress>
 
       <section className="case-panel" aria-labelledby="data-h">
         <h2 id="data-h">{t('cases.data')}</h2>
