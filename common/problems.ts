@@ -40,6 +40,8 @@ export const PROBLEMS = {
   navigator_not_found: { status: 404, zh: '没有“{lifeEvent}”的导办问答。', en: 'There is no guided navigation for "{lifeEvent}".' },
   navigator_invalid: { status: 422, zh: '导办问答有 {count} 处错误，未保存。', en: 'The question tree has {count} errors; nothing was saved.' },
   navigator_incomplete: { status: 422, zh: '还有问题没有回答（{node}）。', en: 'A question is still unanswered ({node}).' },
+  // Search synonyms (同义词)
+  synonym_not_found: { status: 404, zh: '词典里没有改动过的“{phrase}”。', en: '"{phrase}" has no change of yours in the dictionary.' },
   rate_limited: { status: 429, zh: '尝试次数过多，请稍后再试。', en: 'Too many attempts; please try again later.' },
   internal: { status: 500, zh: '服务器出错了，请稍后再试。', en: 'Something went wrong on the server; please try again later.' },
 } as const;

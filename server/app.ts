@@ -24,6 +24,7 @@ import { meRoutes } from './modules/me/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { startSearch } from './modules/search/service.ts';
 import { searchRoutes } from './modules/search/routes.ts';
+import { searchAdminRoutes } from './modules/search/admin-routes.ts';
 import { workflowRoutes } from './modules/workflow/routes.ts';
 import { workflowAdminRoutes } from './modules/workflow/admin-routes.ts';
 import { uploadRoutes } from './modules/workflow/upload-routes.ts';
@@ -122,6 +123,7 @@ export async function buildApp(config: Config, handle: DbHandle, opts: { logger?
   searchRoutes(app, search.search, db);
   kbRoutes(app, db, catalog, search.search);
   kbAdminRoutes(app, db, catalog, search.kb);
+  searchAdminRoutes(app, db, search.kb);
   catalogAdminRoutes(app, db, catalog);
   authRoutes(app, db, config, catalog);
   meRoutes(app, db, catalog);

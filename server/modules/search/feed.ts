@@ -4,6 +4,7 @@
 // not touching the index or the routes.
 import type { PublishedItem } from '../catalog/present.ts';
 import { SearchIndex, type DocKind, type SearchDoc } from './search-index.ts';
+import type { SynonymDictionary } from './synonyms.ts';
 
 /** A document for the index plus what the API shows of it beyond the core's fields. */
 export interface FeedDoc extends SearchDoc {
@@ -139,14 +140,17 @@ function dice(a: Set<string>, b: Set<string>): number {
   return (2 * common) / (a.size + b.size);
 }
 
-/** Builds a fresh index from every feed (warming the tokenizer's dictionaries on first use). */
-export async function buildCorpus(feeds: readonly SearchFeed[]): Promise<SearchCorpus> {
-  const batches = await Promise.all(feeds.map((feed) => feed()));
-  const index = new SearchIndex();
+/**
+ * Builds a fresh index from every feed (warming the tokenizer's dictionaries on first use), with the
+ * synonym dictionary `dictionary` gives (the default one without it).
+ */
+export async function buildCorpus(feeds: readonly SearchFeed[], dictionary?: () => Promise<SynonymDictionary>): Promise<SearchCorpus> {
+  const [synonyms, ...batches] = await Promise.all([dictionary?.(), ...feeds.map((feed) => feed())]);
+  const index = new SearchIndex(synonyms ? { synonyms: synonyms as SynonymDictionary } : {});
   index.warmUp();
   const docs = new Map<string, FeedDoc>();
   for (const batch of batches) {
-    for (const doc of batch) {
+    for (const doc of batch as FeedDoc[]) {
       index.add(doc);
       docs.set(corpusKey(doc.kind, doc.id), doc);
     }

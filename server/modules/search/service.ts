@@ -12,6 +12,8 @@ import {
 } from './feed.ts';
 import { presentHit, presentSuggestion } from './present.ts';
 import type { DocKind } from './search-index.ts';
+import type { SynonymDictionary } from './synonyms.ts';
+import { loadDictionary } from './dictionary.ts';
 
 export class SearchService {
   private current: Promise<SearchCorpus> | undefined;
@@ -20,7 +22,10 @@ export class SearchService {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
-  constructor(private readonly feeds: readonly SearchFeed[], private readonly onError: (err: unknown) => void) {}
+  constructor(
+    private readonly feeds: readonly SearchFeed[], private readonly onError: (err: unknown) => void,
+    private readonly dictionary?: () => Promise<SynonymDictionary>,
+  ) {}
 
   /**
    * Starts the first build after `delayMs`, off the start-up path (loading the hanzi and jieba data
@@ -36,7 +41,7 @@ export class SearchService {
     if (this.pending) return this.pending;
     const build: Promise<SearchCorpus> = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
       if (this.pending === build) this.pending = undefined;
-      return buildCorpus(this.feeds);
+      return buildCorpus(this.feeds, this.dictionary);
     });
     this.pending = build;
     this.current = build;
@@ -119,7 +124,7 @@ export function startSearch(catalog: CatalogCache, db: Db, onError: (err: unknow
     scheduleNoticeRebuild(nextNoticeChange(kbNotices, now));
     return [...withoutCoveredGuideFaqs(catalogDocs(catalog.publishedItems()), kbFaqs), ...kbFaqs, ...noticeDocs(kbNotices, now)];
   };
-  const search = new SearchService([feed], onError);
+  const search = new SearchService([feed], onError, () => loadDictionary(db));
   const rebuild = () => { void search.rebuild().catch(() => {}); };
   function scheduleNoticeRebuild(at: string | undefined) {
     if (noticeTimer) clearTimeout(noticeTimer);
