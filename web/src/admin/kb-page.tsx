@@ -1,6 +1,6 @@
 // Knowledge-base administration (/admin/kb): the FAQs one may manage with their review steps, and the
 // search backlog — queries without result, without click or voted "not helpful" — which editors turn into
-// a new FAQ draft or an alias of an existing FAQ, or dismiss.
+// a new FAQ draft or an alias of an existing FAQ, or dismiss; and, for hall managers, the search's synonyms.
 import { useState } from 'react';
 import { Button, Form, Input, Modal, Select, Space, Table, Tabs } from 'antd';
 import { Link } from 'react-router';
@@ -15,6 +15,7 @@ import { formatDate, useL, useLocale } from '../lib/localized.ts';
 import { useDocumentTitle } from '../lib/document-title.ts';
 import { PageError } from '../components/page-state.tsx';
 import { useMessage } from '../state/feedback.tsx';
+import { SynonymsTab } from './synonyms-tab.tsx';
 
 // the catalog's state badges (admin/state-label.tsx), whose colours pass the contrast check
 const STATE_CLASS: Record<FaqState, string> = { draft: 'badge badge-plain', in_review: 'badge badge-pending', published: 'badge badge-zero', retired: 'badge badge-required' };
@@ -206,6 +207,7 @@ function BacklogTable() {
 
 export function KbAdminPage() {
   const { t } = useTranslation();
+  const me = useMe();
   useDocumentTitle(t('kbAdmin.title'));
   return (
     <>
@@ -214,6 +216,7 @@ export function KbAdminPage() {
       <Tabs items={[
         { key: 'faqs', label: t('kbAdmin.faqs'), children: <FaqTable /> },
         { key: 'backlog', label: t('kbAdmin.backlog'), children: <BacklogTable /> },
+        ...(hasRole(me, PUBLISHER_ROLES) ? [{ key: 'synonyms', label: t('synonyms.tab'), children: <SynonymsTab /> }] : []),
       ]} />
     </>
   );

@@ -1,0 +1,28 @@
+// 简体中文界面文案：搜索同义词词典（事项管理 → 知识库）.
+export const synonyms = {
+  synonyms: {
+    tab: '同义词',
+    intro: '师生常用的说法（如“看病”）对应到事项和问答里的正式用词（如“医保”“就医”）。系统自带一套校园常用词；您可以增加、修改或停用，改动会立即用于搜索和智能问答。',
+    filter: '查找词条',
+    phrase: '常用说法',
+    means: '对应的正式用词',
+    source: '来源',
+    sources: { default: '系统默认', changed: '已修改', added: '新增', off: '已停用' },
+    defaultWas: '默认：{{words}}',
+    actions: '操作',
+    add: '新增同义词',
+    edit: '修改',
+    turnOff: '停用',
+    reset: '恢复默认',
+    remove: '删除',
+    editTitle: '修改“{{phrase}}”',
+    meansHelp: '每行一个词，最多 10 个。',
+    phraseRequired: '请填写常用说法（最多 20 个字）。',
+    meansRequired: '请至少填写一个对应的词。',
+    saved: '已保存，搜索已更新。',
+    turnedOff: '已停用“{{phrase}}”。',
+    wasReset: '已恢复“{{phrase}}”。',
+    removed: '已删除“{{phrase}}”。',
+    count: '共 {{count}} 条',
+  },
+};
