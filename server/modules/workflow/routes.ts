@@ -59,6 +59,9 @@ export function workflowRoutes(app: FastifyInstance, db: Db, catalog: CatalogCac
           form: Type.Object({ version: Type.Integer(), definition: FormDefinition }),
           process: Type.Object({ version: Type.Integer(), definition: Type.Unknown({ description: 'ProcessDefinition: { start, steps[] } (server/modules/workflow/definition.ts)' }) }),
           prefill: Type.Union([Type.Null(), Type.Object({ values: Type.Record(Type.String(), Type.Unknown()), fromRecords: Type.Array(Type.String()) })]),
+          bundle: Type.Optional(Type.Object({
+            members: Type.Array(Type.Object({ key: Type.String(), name: Type.Unknown(), service: Type.String(), department: Type.Unknown() })),
+          }, { description: 'Only for a life-event bundle (一件事一次办): the services its one form is sent to, one case each' })),
         }),
       },
     },

@@ -100,6 +100,10 @@ export async function serviceForm({ db, catalog }: Deps, actor: Actor | null, co
   return {
     service: { code, name: item.content.name, department: catalog.org.unitName(item.content.department) },
     form: defs.form, process: defs.process, prefill,
+    // A bundle names the services its one form is sent to.
+    ...('bundle' in defs && defs.bundle ? {
+      bundle: { members: defs.bundle.members.map((m) => ({ key: m.key, name: m.name, service: m.service, department: catalog.org.unitName(catalog.published(m.service)?.content.department ?? '') })) },
+    } : {}),
   };
 }
 
