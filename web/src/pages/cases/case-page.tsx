@@ -18,6 +18,7 @@ import { CaseStatusBadge } from './case-status.tsx';
 import { CaseTimeline } from './case-timeline.tsx';
 import { ProcessFlowchart } from './process-flowchart.tsx';
 import { problemLabel, problemsByField } from './problem-label.ts';
+import { BundleChildren, BundleParentNote } from './bundle-parts.tsx';
 
 function ApplicantTask({ task }: { task: TaskOut }) {
   const { t } = useTranslation();
@@ -138,6 +139,7 @@ export function CasePage() {
           {c.currentSteps.length > 0 && <div><dt>{t('cases.currentStep')}</dt><dd>{c.currentSteps.map((s) => l(s.name) || s.id).join(t('app.listSep'))}</dd></div>}
           <div><dt>{t('cases.visits')}</dt><dd>{t('cases.visitCount', { count: c.visits })}</dd></div>
         </dl>
+        {c.parent && <BundleParentNote parent={c.parent} />}
       </header>
 
       {(justSubmitted || resubmitted) && (
@@ -199,15 +201,18 @@ export function CasePage() {
         </section>
       )}
 
-      <section className="case-panel" aria-labelledby="flow-h">
-        <h2 id="flow-h">{t('cases.progress')}</h2>
-        <ProcessFlowchart def={pinnedProcess(c)} caseData={c} />
-      </section>
+      {c.bundle ? <BundleChildren c={{ ...c, bundle: c.bundle }} /> : (
+        <section className="case-panel" aria-labelledby="flow-h">
+          <h2 id="flow-h">{t('cases.progress')}</h2>
+          <ProcessFlowchart def={pinnedProcess(c)} caseData={c} />
+        </section>
+      )}
 
       <section className="case-panel" aria-labelledby="timeline-h">
         <h2 id="timeline-h">{t('cases.timeline')}</h2>
         <CaseTimeline events={c.timeline} def={def} />
-        <CommentBox id={c.id} />
+        {/* A bundle is talked about part by part. */}
+        {!c.bundle && <CommentBox id={c.id} />}
       </section>
 
       <section className="case-panel" aria-labelledby="data-h">
