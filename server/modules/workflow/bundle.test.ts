@@ -146,6 +146,27 @@ describe.each(DIALECTS)('life-event bundles on %s', (dialect) => {
     expect(now.timeline.map((e: any) => e.type)).toEqual(['start', 'completed']);
   });
 
+  it('completes when the last two children are approved at the same moment', async () => {
+    const parent = (await submit(s.newteacher, { service: 'new-staff-onboarding', data: ONBOARDING })).json();
+    const byMember = Object.fromEntries(parent.bundle.children.map((c: any) => [c.member.key, c.id]));
+    for (const m of MEMBERS.slice(0, 3)) await approveChild(m, byMember[m]);
+    await Promise.all(MEMBERS.slice(3).map((m) => approveChild(m, byMember[m])));
+    expect((await getCase(s.newteacher, parent.id)).json().status).toBe('completed');
+  });
+
+  it('lets a window clerk file the bundle for the new teacher (代办), and refuses a process on the bundle itself', async () => {
+    const clerk = await t.login('clerk');
+    const res = await submit(clerk, { service: 'new-staff-onboarding', data: ONBOARDING, applicant: 'newteacher' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ applicant: { name: '林晓' }, onBehalfOf: { name: expect.any(String) } });
+    const hradmin = await t.login('hradmin');
+    const put = await t.request({ method: 'PUT', url: '/api/v1/admin/services/new-staff-onboarding/process', as: hradmin, body: {
+      form: { fields: [{ key: 'x', type: 'text', label: { zh: '甲', en: 'x' } }] },
+      process: { start: 'a', steps: [{ id: 'a', name: { zh: '甲', en: 'a' }, kind: 'approval', assignee: { kind: 'role', role: 'dept_reviewer', scope: 'owning_department' } }] },
+    } });
+    expect(expectProblem(put, 400, 'validation_failed').errors![0]!.message).toMatch(/life-event bundle/);
+  });
+
   it('marks the bundle rejected once a rejected child leaves nothing else open', async () => {
     const parent = (await submit(s.newteacher, { service: 'new-staff-onboarding', data: ONBOARDING })).json();
     const byMember = Object.fromEntries(parent.bundle.children.map((c: any) => [c.member.key, c.id]));
