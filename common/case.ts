@@ -46,6 +46,16 @@ export const EventOut = Type.Object({
 });
 export type EventOut = Static<typeof EventOut>;
 
+/** A child case of a life-event bundle as its parent shows it (common/bundle.ts). */
+export const BundleChildOut = Type.Object({
+  id: Type.String(), number: Type.String(), status: CaseStatus,
+  member: Type.Object({ key: Type.String(), name: Localized }),
+  service: Type.Object({ code: Type.String(), name: Localized, department: Named }),
+  currentSteps: Type.Array(Type.Object({ id: Type.String(), name: Nullable(Localized) })),
+  finishedAt: Nullable(Type.String()),
+});
+export type BundleChildOut = Static<typeof BundleChildOut>;
+
 export const CaseOut = Type.Object({
   id: Type.String(), number: Type.String({ description: 'people-facing, e.g. 2026-000123' }), status: CaseStatus,
   service: Type.Object({ code: Type.String(), name: Localized, department: Named }),
@@ -60,6 +70,8 @@ export const CaseOut = Type.Object({
   form: Type.Object({ version: Type.Integer(), definition: Type.Unknown({ description: 'FormDefinition (common/form.ts) the case is pinned to' }) }),
   process: Type.Object({ version: Type.Integer(), definition: Type.Unknown({ description: 'ProcessDefinition (common/process.ts) the case is pinned to' }) }),
   tasks: Type.Array(TaskOut), timeline: Type.Array(EventOut),
+  bundle: Type.Optional(Type.Object({ children: Type.Array(BundleChildOut) }, { description: 'Only on the parent of a life-event bundle (一件事一次办): one child case per member service' })),
+  parent: Type.Optional(Type.Object({ id: Type.String(), number: Type.String(), service: Type.Object({ code: Type.String(), name: Localized }), member: Type.Object({ key: Type.String(), name: Localized }) }, { description: 'Only on a child case of a bundle' })),
 });
 export type CaseOut = Static<typeof CaseOut>;
 
@@ -67,6 +79,7 @@ export const CaseSummaryOut = Type.Object({
   id: Type.String(), number: Type.String(), status: CaseStatus,
   service: Type.Object({ code: Type.String(), name: Localized }),
   onBehalf: Type.Boolean({ description: 'I filed it for someone else (代办)' }),
+  children: Type.Optional(Type.Array(Type.Object({ id: Type.String(), number: Type.String(), status: CaseStatus, member: Type.Object({ key: Type.String(), name: Localized }) }), { description: 'A bundle\'s child cases (they are not listed on their own)' })),
   createdAt: Type.String(), updatedAt: Type.String(), finishedAt: Nullable(Type.String()),
 });
 export const CaseListOut = Type.Object({ items: Type.Array(CaseSummaryOut), page: Type.Integer(), pageSize: Type.Integer() });

@@ -11,7 +11,7 @@ import { recordAudit } from './modules/audit/service.ts';
 import { OrgDirectory } from './modules/org/directory.ts';
 import { checkItems, importItems } from './modules/catalog/bulk.ts';
 import { seedDemoKb } from './modules/kb/demo.ts';
-import { seedDemoProcesses } from './modules/workflow/demo-seed.ts';
+import { seedDemoBundles, seedDemoProcesses } from './modules/workflow/demo-seed.ts';
 import { seedDemoNavigator } from './modules/navigator/demo.ts';
 
 export const DEMO_PASSWORD = 'onestop-demo';
@@ -34,6 +34,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     }
     // Likewise the demo processes (online applications), in their own transaction.
     await seedDemoProcesses(db, DEMO_PASSWORD);
+    await seedDemoBundles(db, DEMO_PASSWORD);
     // and the guided-navigation trees (only those missing: a manager's edits stay)
     await seedDemoNavigator(db);
     return false;
@@ -50,6 +51,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     throw err;
   }
   await seedDemoProcesses(db, DEMO_PASSWORD);
+  await seedDemoBundles(db, DEMO_PASSWORD);
   await seedDemoNavigator(db);
   return true;
 }

@@ -10,6 +10,7 @@ import type { DemoProcess } from './kit.ts';
 
 export type { DemoProcess };
 export { processPeople, profileSeeds } from './people.ts';
+export { onboardingBundle, onboardingMembers, onboardingPeople, onboardingProfiles } from './onboarding.ts';
 
 export const demoProcesses: DemoProcess[] = [
   employmentCertificate, leaveRequest, privateTravelAbroad, staffLeaving, travelReimbursement,

@@ -12,6 +12,7 @@ import * as knowledgeBase from './migrations/2026-11-23-03-knowledge-base.ts';
 import * as workflow from './migrations/2026-11-23-04-workflow.ts';
 import * as navigator from './migrations/2026-11-23-05-navigator.ts';
 import * as notify from './migrations/2026-11-23-06-notify.ts';
+import * as bundles from './migrations/2026-11-23-07-bundles.ts';
 import * as synonyms from './migrations/2026-11-23-09-synonyms.ts';
 
 export type Db = Kysely<Database>;
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-04-workflow': workflow,
   '2026-11-23-05-navigator': navigator,
   '2026-11-23-06-notify': notify,
+  '2026-11-23-07-bundles': bundles,
   '2026-11-23-09-synonyms': synonyms,
 };
 

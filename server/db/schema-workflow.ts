@@ -1,4 +1,5 @@
 // Tables of applications and the workflow shell (cases, tasks, outbox) — issue 3.
+import type { Generated } from 'kysely';
 
 export interface PersonProfileTable {
   person_id: string; staff_no: string | null; title: string | null; bank_name: string | null; bank_card: string | null;
@@ -12,6 +13,8 @@ export interface WorkflowCaseTable {
   id: string; number: string; service_code: string; department_code: string; form_version: number; process_version: number;
   applicant_id: string; on_behalf_of: string | null; status: string; state: string; data: string; visits: number; rev: number;
   created_at: string; updated_at: string; finished_at: string | null;
+  /** 'case', or 'bundle' for the parent of a life-event bundle (schema-bundle.ts); children name parent and member. */
+  kind: Generated<string>; parent_id: string | null; bundle_member: string | null;
 }
 export interface CaseTaskTable {
   id: string; case_id: string; step_id: string; branch_id: string | null;

@@ -5,6 +5,7 @@ import type { WorkflowTables } from './schema-workflow.ts';
 import type { NotifyTables } from './schema-notify.ts';
 import type { NavigatorTables } from './schema-navigator.ts';
 import type { SearchTables } from './schema-search.ts';
+import type { BundleTables } from './schema-bundle.ts';
 import type { Generated } from 'kysely';
 
 export interface CampusTable { code: string; name_zh: string; name_en: string; address_zh: string; address_en: string }
@@ -42,7 +43,7 @@ export interface AuditHeadTable { id: number; seq: number; hash: string }
 export interface RevisionTable { name: string; revision: number }
 export interface MetaTable { key: string; value: string }
 
-export interface Database extends KnowledgeBaseTables, WorkflowTables, NavigatorTables, NotifyTables, SearchTables {
+export interface Database extends KnowledgeBaseTables, WorkflowTables, NavigatorTables, NotifyTables, SearchTables, BundleTables {
   campus: CampusTable;
   org_unit: OrgUnitTable;
   category: CategoryTable;

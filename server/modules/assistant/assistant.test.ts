@@ -84,6 +84,7 @@ describe.each(DIALECTS)('assistant on %s', (dialect) => {
     expect(a.actions[0]).toEqual({ kind: 'apply', service: 'employment-certificate', label: '在线申请', href: '/services/employment-certificate/apply' });
     const b = (await ask(t, { question: '新教工入职要带什么材料' })).json();
     expect(b.actions.find((x: { kind: string }) => x.kind === 'book')).toMatchObject({ service: 'new-staff-onboarding', href: '/services/new-staff-onboarding#g-windows' });
+    expect(b.actions[0]).toMatchObject({ kind: 'apply', service: 'new-staff-onboarding', href: '/services/new-staff-onboarding/apply' });
   });
 
   it('composes a guide section when the best passage is a service', async () => {

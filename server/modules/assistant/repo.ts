@@ -11,6 +11,8 @@ export function faqTexts(db: Db, ids: string[]) {
 /** The codes among `codes` that have an online application process. */
 export async function onlineServices(db: Db, codes: string[]): Promise<Set<string>> {
   if (!codes.length) return new Set();
-  const rows = await db.selectFrom('process_definition').select('service_code').distinct().where('service_code', 'in', codes).execute();
+  // A life-event bundle (一件事一次办) is applied for online too, through its merged form.
+  const rows = await db.selectFrom('process_definition').select('service_code').where('service_code', 'in', codes)
+    .union(db.selectFrom('bundle_definition').select('service_code').where('service_code', 'in', codes)).execute();
   return new Set(rows.map((r) => r.service_code));
 }

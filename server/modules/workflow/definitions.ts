@@ -21,6 +21,10 @@ export async function publishDefinitions(trx: Db, actorId: string | null, code: 
     throw new AppError('validation_failed', {}, [...formErrors.map((m) => ({ path: '/form', message: m })), ...processErrors.map((m) => ({ path: '/process', message: m }))]);
   }
   if (!(await trx.selectFrom('service_item').select('id').where('code', '=', code).executeTakeFirst())) throw new AppError('service_not_found', { code });
+  // A life-event bundle is applied for through its members (bundles.ts), never with a process of its own.
+  if (await trx.selectFrom('bundle_definition').select('version').where('service_code', '=', code).limit(1).executeTakeFirst()) {
+    throw new AppError('validation_failed', {}, [{ path: '/process', message: `service '${code}' is a life-event bundle; change its members instead` }]);
+  }
   const now = nowIso();
   const versions: Record<string, number> = {};
   for (const [table, def] of [['form_definition', form], ['process_definition', process]] as const) {

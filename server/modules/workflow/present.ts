@@ -1,5 +1,6 @@
 // Rows → API objects. Only the fields listed here leave the server.
 import type { Localized } from '../../../common/catalog.ts';
+import type { BundleChildOut } from '../../../common/case.ts';
 import { nowIso } from '../../clock.ts';
 import { chinaDate } from './calendar.ts';
 import type { OrgDirectory } from '../org/directory.ts';
@@ -74,7 +75,7 @@ export interface CaseView {
   events: EventRow[];
   problems: Problem[] | undefined;
   decided: boolean;
-  /** Steps entered so far, in order (the engine's trail); the last is the current one. */
+  /** Steps entered so far, in order (the engine's trail; none for a bundle's parent, which runs no process); the last is the current one. */
   trail: string[];
   /** The definitions the case is pinned to (for the flowchart and for rendering its data and corrections). */
   form: { version: number; definition: unknown };
@@ -111,4 +112,8 @@ export function presentCase(v: CaseView, org: OrgDirectory, viewerId: string) {
     timeline: v.events.map((e) => presentEvent(e, v.def)),
   };
 }
-export type CaseOut = ReturnType<typeof presentCase>;
+/** A case as the API answers it; a bundle's parent lists its children, a child names its parent. */
+export type CaseOut = ReturnType<typeof presentCase> & {
+  bundle?: { children: BundleChildOut[] };
+  parent?: { id: string; number: string; service: { code: string; name: Localized }; member: { key: string; name: Localized } };
+};

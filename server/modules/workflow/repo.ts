@@ -83,11 +83,13 @@ export function findVisibleCase(db: Db, id: string, m: TaskMatcher) {
     .executeTakeFirst();
 }
 
-/** The actor's own applications (and those a clerk made for others), newest first. */
+/** The actor's own applications (and those a clerk made for others), newest first; bundles once, without their children. */
 export function listMyCases(db: Db, personId: string, status: string | undefined, limit: number, offset: number) {
   let q = db.selectFrom('workflow_case')
-    .select(['id', 'number', 'service_code', 'status', 'applicant_id', 'on_behalf_of', 'created_at', 'updated_at', 'finished_at'])
-    .where((eb) => eb.or([eb('applicant_id', '=', personId), eb('on_behalf_of', '=', personId)]));
+    .select(['id', 'number', 'service_code', 'status', 'applicant_id', 'on_behalf_of', 'created_at', 'updated_at', 'finished_at', 'kind', 'form_version'])
+    .where((eb) => eb.or([eb('applicant_id', '=', personId), eb('on_behalf_of', '=', personId)]))
+    // A bundle's children are listed under their parent.
+    .where('parent_id', 'is', null);
   if (status) q = q.where('status', '=', status);
   return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
 }

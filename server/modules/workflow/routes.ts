@@ -11,6 +11,7 @@ import type { CatalogCache } from '../catalog/cache.ts';
 import type { OutboxWorker } from './outbox.ts';
 import * as repo from './repo.ts';
 import * as svc from './service.ts';
+import * as bundles from './bundles.ts';
 
 const Code = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$' });
 const Id = Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' });
@@ -58,6 +59,9 @@ export function workflowRoutes(app: FastifyInstance, db: Db, catalog: CatalogCac
           form: Type.Object({ version: Type.Integer(), definition: FormDefinition }),
           process: Type.Object({ version: Type.Integer(), definition: Type.Unknown({ description: 'ProcessDefinition: { start, steps[] } (server/modules/workflow/definition.ts)' }) }),
           prefill: Type.Union([Type.Null(), Type.Object({ values: Type.Record(Type.String(), Type.Unknown()), fromRecords: Type.Array(Type.String()) })]),
+          bundle: Type.Optional(Type.Object({
+            members: Type.Array(Type.Object({ key: Type.String(), name: Type.Unknown(), service: Type.String(), department: Type.Unknown() })),
+          }, { description: 'Only for a life-event bundle (一件事一次办): the services its one form is sent to, one case each' })),
         }),
       },
     },
@@ -78,7 +82,9 @@ export function workflowRoutes(app: FastifyInstance, db: Db, catalog: CatalogCac
     const actor = requireActor(request);
     const key = request.headers['idempotency-key'];
     if (typeof key !== 'string' || !key.trim() || key.length > 200) throw new AppError('idempotency_key_required');
-    const out = await svc.submitCase(deps, actor, key, request.body, requestLang(request));
+    // A life-event bundle (一件事一次办) takes the same body and answers with its parent case.
+    const submit = (await bundles.isBundle(db, request.body.service)) ? bundles.submitBundle : svc.submitCase;
+    const out = await submit(deps, actor, key, request.body, requestLang(request));
     if (!out.replayed) kick();
     return reply.code(out.status).header('idempotency-replayed', String(out.replayed)).send(out.body);
   });

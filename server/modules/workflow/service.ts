@@ -21,6 +21,7 @@ import { canApplyOnBehalf, canDelegate, canRecordVisit, matchesTask, taskMatcher
 import { presentCase, presentTask, type CaseOut } from './present.ts';
 import * as repo from './repo.ts';
 import { fileProblems } from './uploads.ts';
+import { bundleAt, bundleProcess, childrenOf, childSummaries, latestBundle, parentOf, refreshParent } from './bundle-state.ts';
 
 export interface Deps { db: Db; catalog: CatalogCache }
 
@@ -39,7 +40,7 @@ function validatorFor(schema: object): ValidateFunction {
 }
 
 /** Refused on both dialects when a unique key collides (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_*). */
-function isUniqueViolation(err: unknown): boolean {
+export function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: string } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
@@ -64,14 +65,23 @@ export async function loadDefinitions(db: Db, code: string, versions?: { form: n
   const [form, proc] = versions
     ? await Promise.all([repo.definitionAt(db, 'form_definition', code, versions.form), repo.definitionAt(db, 'process_definition', code, versions.process)])
     : await Promise.all([repo.latestDefinition(db, 'form_definition', code), repo.latestDefinition(db, 'process_definition', code)]);
-  if (!form || !proc) return undefined;
+  if (!form || !proc) {
+    // A life-event bundle has no process of its own: its merged form, and its members drawn side by side.
+    const bundle = versions ? await bundleAt(db, code, versions.form).then((d) => d && { version: versions.form, definition: d }) : await latestBundle(db, code);
+    if (!bundle) return undefined;
+    return {
+      form: { version: bundle.version, definition: bundle.definition.form },
+      process: { version: bundle.version, definition: bundleProcess(bundle.definition) },
+      bundle: bundle.definition,
+    };
+  }
   return {
     form: { version: form.version, definition: JSON.parse(form.definition) as FormDefinition },
     process: { version: proc.version, definition: JSON.parse(proc.definition) as ProcessDefinition },
   };
 }
 
-function publishedOr404(catalog: CatalogCache, code: string) {
+export function publishedOr404(catalog: CatalogCache, code: string) {
   const item = catalog.published(code);
   if (!item) throw new AppError('service_not_found', { code });
   return item;
@@ -90,10 +100,20 @@ export async function serviceForm({ db, catalog }: Deps, actor: Actor | null, co
   return {
     service: { code, name: item.content.name, department: catalog.org.unitName(item.content.department) },
     form: defs.form, process: defs.process, prefill,
+    // A bundle names the services its one form is sent to.
+    ...('bundle' in defs && defs.bundle ? {
+      bundle: { members: defs.bundle.members.map((m) => ({ key: m.key, name: m.name, service: m.service, department: catalog.org.unitName(catalog.published(m.service)?.content.department ?? '') })) },
+    } : {}),
   };
 }
 
-function validateForm(def: FormDefinition, data: FormData, lang: Lang): void {
+export function validateForm(def: FormDefinition, data: FormData, lang: Lang): void {
+  const problems = formProblems(def, data, lang);
+  if (problems.length) throw new AppError('validation_failed', {}, problems);
+}
+
+/** Every way the data breaks the form, as problems at /data/… paths. */
+export function formProblems(def: FormDefinition, data: FormData, lang: Lang): FieldProblem[] {
   const validate = validatorFor(formToJsonSchema(def, data));
   const problems: FieldProblem[] = [];
   if (!validate(data)) {
@@ -102,11 +122,11 @@ function validateForm(def: FormDefinition, data: FormData, lang: Lang): void {
   for (const p of formRuleProblems(def, data)) {
     problems.push({ path: `/data${p.path}`, message: lang === 'en' ? 'the end is before the start' : '结束日期早于开始日期' });
   }
-  if (problems.length) throw new AppError('validation_failed', {}, problems);
+  return problems;
 }
 
 /** Files named in the data must be uploads of the applicant (or the clerk filing for them) of accepted types. */
-async function checkFiles(db: Db, def: FormDefinition, data: FormData, owners: string[], lang: Lang): Promise<void> {
+export async function checkFiles(db: Db, def: FormDefinition, data: FormData, owners: string[], lang: Lang): Promise<void> {
   const problems = await fileProblems(db, def, data, owners, lang);
   if (problems.length) throw new AppError('validation_failed', {}, problems);
 }
@@ -114,7 +134,7 @@ async function checkFiles(db: Db, def: FormDefinition, data: FormData, owners: s
 // ---------------------------------------------------------------------------------------------------------
 // Applying the engine's results
 
-interface CaseContext {
+export interface CaseContext {
   caseId: string;
   applicantId: string;
   applicantOrg: string;
@@ -137,7 +157,7 @@ function resolveAssignee(a: Assignee, c: CaseContext): { kind: 'person' | 'role'
 }
 
 /** Stored state: the timeline lives in case_event and the data in its own column. */
-function storedState(s: CaseState): string {
+export function storedState(s: CaseState): string {
   const { history: _history, data: _data, ...rest } = s;
   return JSON.stringify(rest);
 }
@@ -145,7 +165,7 @@ function loadState(row: { state: string; data: string }): CaseState {
   return { ...(JSON.parse(row.state) as Omit<CaseState, 'history' | 'data'>), history: [], data: JSON.parse(row.data) as Record<string, unknown> };
 }
 
-async function applyResult(
+export async function applyResult(
   trx: Db, c: CaseContext, before: CaseState | null, after: CaseState, effects: Effect[],
   actorId: string, actingTaskId: string | undefined, now: string,
 ): Promise<void> {
@@ -211,7 +231,7 @@ export async function matcherFor(db: Db, catalog: CatalogCache, actor: Actor): P
 // ---------------------------------------------------------------------------------------------------------
 // Reading cases
 
-async function caseView(db: Db, catalog: CatalogCache, row: NonNullable<Awaited<ReturnType<typeof repo.findCase>>>, viewerId: string): Promise<CaseOut> {
+export async function caseView(db: Db, catalog: CatalogCache, row: NonNullable<Awaited<ReturnType<typeof repo.findCase>>>, viewerId: string): Promise<CaseOut> {
   const [tasks, events, defs, people] = await Promise.all([
     repo.tasksOfCase(db, row.id),
     repo.eventsOfCase(db, row.id),
@@ -222,11 +242,15 @@ async function caseView(db: Db, catalog: CatalogCache, row: NonNullable<Awaited<
   const name = (id: string | null) => people.find((p) => p.id === id)?.display_name ?? null;
   const state = loadState(row);
   const item = catalog.published(row.service_code);
-  return presentCase({
+  const out = presentCase({
     row, applicantName: name(row.applicant_id) ?? '', onBehalfOfName: name(row.on_behalf_of), def: defs.process.definition,
     serviceName: item?.content.name ?? { zh: row.service_code, en: row.service_code },
-    tasks, events, problems: state.problems, decided: state.decided, trail: state.trail, form: defs.form, process: defs.process,
+    tasks, events, problems: state.problems, decided: state.decided, trail: state.trail ?? [], form: defs.form, process: defs.process,
   }, catalog.org, viewerId);
+  // A bundle is corrected and withdrawn child by child, never as a whole.
+  if (row.kind === 'bundle') return { ...out, canWithdraw: false, canResubmit: false, bundle: { children: await childrenOf(db, catalog, row) } };
+  const parent = await parentOf(db, catalog, row);
+  return parent ? { ...out, parent } : out;
 }
 
 /** A case for the applicant, the clerk who applied for them, or anyone who holds or held one of its tasks. */
@@ -238,8 +262,10 @@ export async function getCase({ db, catalog }: Deps, actor: Actor, id: string): 
 
 export async function listCases({ db, catalog }: Deps, actor: Actor, q: { status?: string; page: number; pageSize: number }) {
   const rows = await repo.listMyCases(db, actor.id, q.status, q.pageSize, (q.page - 1) * q.pageSize);
+  const children = await childSummaries(db, rows.filter((r) => r.kind === 'bundle'));
   return {
     items: rows.map((r) => ({
+      ...(children.has(r.id) ? { children: children.get(r.id)! } : {}),
       id: r.id, number: r.number, status: r.status,
       service: { code: r.service_code, name: catalog.published(r.service_code)?.content.name ?? { zh: r.service_code, en: r.service_code } },
       onBehalf: r.on_behalf_of !== null && r.on_behalf_of === actor.id && r.applicant_id !== actor.id,
@@ -276,7 +302,8 @@ export async function listInbox({ db, catalog }: Deps, actor: Actor, q: { box: r
 
 /** Codes of the published services that can be applied for online (they have a form and a process). */
 export async function onlineServices({ db, catalog }: Deps): Promise<string[]> {
-  const rows = await db.selectFrom('process_definition').select('service_code').distinct().execute();
+  const rows = await db.selectFrom('process_definition').select('service_code')
+    .union(db.selectFrom('bundle_definition').select('service_code')).execute();
   return rows.map((r) => r.service_code).filter((c) => catalog.published(c) !== undefined).sort();
 }
 
@@ -292,7 +319,7 @@ export async function findPeople({ db, catalog }: Deps, actor: Actor, q: string)
 
 export interface SubmitInput { service: string; data: FormData; applicant?: string }
 
-function requestHash(personId: string, body: SubmitInput): string {
+export function requestHash(personId: string, body: SubmitInput): string {
   // Canonical JSON (sorted keys) so that the same body in another key order is the same request.
   const canon = (v: unknown): unknown => (Array.isArray(v) ? v.map(canon)
     : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canon((v as Record<string, unknown>)[k])])) : v);
@@ -303,11 +330,47 @@ function requestHash(personId: string, body: SubmitInput): string {
 const ADDED_SINCE_STORED: Partial<CaseOut> = { earlierSteps: [] };
 
 /** The stored answer to a key already used: the same status and body, or 422 when the body differs. */
-function replay(row: { request_hash: string; status_code: number; response: string }, hash: string) {
+export function replay(row: { request_hash: string; status_code: number; response: string }, hash: string) {
   if (row.request_hash !== hash) throw new AppError('idempotency_key_reused');
   // Stored before an upgrade, the answer may lack fields added to CaseOut since: they get their value at submission.
   const body = { ...ADDED_SINCE_STORED, ...(JSON.parse(row.response) as Partial<CaseOut>) } as CaseOut;
   return { status: row.status_code, body, replayed: true };
+}
+
+/** Numbers and inserts a case, starts its process and applies the engine's first effects (inside the caller's transaction). */
+export async function startCase(trx: Db, c: {
+  service: string; department: string; defs: NonNullable<Awaited<ReturnType<typeof loadDefinitions>>>;
+  actorId: string; applicantId: string; onBehalf: string | null; person: { orgUnit: string; supervisorId: string | null };
+  data: FormData; now: string; parent?: { id: string; member: string };
+}) {
+  const caseId = newId();
+  const number = await repo.nextCaseNumber(trx, Number(chinaDate(c.now).slice(0, 4)));
+  const r = advance(c.defs.process.definition, null, { type: 'start', actor: c.actorId, caseId, applicantId: c.applicantId, data: c.data }, c.now);
+  if (!r.ok) throw new Error(`process of ${c.service} refused to start: ${r.reason}`);
+  await trx.insertInto('workflow_case').values({
+    id: caseId, number, service_code: c.service, department_code: c.department,
+    form_version: c.defs.form.version, process_version: c.defs.process.version, applicant_id: c.applicantId, on_behalf_of: c.onBehalf,
+    status: r.state.status, state: storedState(r.state), data: JSON.stringify(r.state.data), visits: 0, rev: 1,
+    created_at: c.now, updated_at: c.now, finished_at: isFinished(r.state.status) ? c.now : null,
+    parent_id: c.parent?.id ?? null, bundle_member: c.parent?.member ?? null,
+  }).execute();
+  const ctx: CaseContext = { caseId, applicantId: c.applicantId, applicantOrg: c.person.orgUnit, supervisorId: c.person.supervisorId, department: c.department };
+  await applyResult(trx, ctx, null, r.state, r.effects, c.actorId, undefined, c.now);
+  return { caseId, number, status: r.state.status };
+}
+
+/** Who a submission is for (the actor, or the person a window clerk applies for), with their records. */
+export async function applicantOf({ db, catalog }: Deps, actor: Actor, body: SubmitInput, lang: Lang) {
+  let applicantId = actor.id;
+  if (body.applicant !== undefined) {
+    if (!canApplyOnBehalf(actor)) throw new AppError('forbidden');
+    const p = await repo.findPersonByUsernameOrId(db, body.applicant);
+    if (!p) throw new AppError('validation_failed', {}, [{ path: '/applicant', message: lang === 'en' ? 'no such person' : '找不到该人员' }]);
+    applicantId = p.id;
+  }
+  const person = await repo.loadProfile(db, applicantId, (c) => catalog.org.unitName(c).name.zh);
+  if (!person) throw new AppError('not_found');
+  return { applicantId, person };
 }
 
 /** Creates one case (exactly one per Idempotency-Key and person), with its first tasks, in one transaction. */
@@ -320,15 +383,7 @@ export async function submitCase({ db, catalog }: Deps, actor: Actor, key: strin
   const defs = await loadDefinitions(db, body.service);
   if (!defs) throw new AppError('service_not_online', { code: body.service });
 
-  let applicantId = actor.id;
-  if (body.applicant !== undefined) {
-    if (!canApplyOnBehalf(actor)) throw new AppError('forbidden');
-    const p = await repo.findPersonByUsernameOrId(db, body.applicant);
-    if (!p) throw new AppError('validation_failed', {}, [{ path: '/applicant', message: lang === 'en' ? 'no such person' : '找不到该人员' }]);
-    applicantId = p.id;
-  }
-  const person = await repo.loadProfile(db, applicantId, (c) => catalog.org.unitName(c).name.zh);
-  if (!person) throw new AppError('not_found');
+  const { applicantId, person } = await applicantOf({ db, catalog }, actor, body, lang);
   const data = prepareFormData(defs.form.definition, body.data, person.profile);
   validateForm(defs.form.definition, data, lang);
   await checkFiles(db, defs.form.definition, data, [applicantId, actor.id], lang);
@@ -338,20 +393,10 @@ export async function submitCase({ db, catalog }: Deps, actor: Actor, key: strin
       const again = await repo.findIdempotencyKey(trx, actor.id, key);
       if (again) return replay(again, hash);
       const now = nowIso();
-      const caseId = newId();
-      const number = await repo.nextCaseNumber(trx, Number(chinaDate(now).slice(0, 4)));
-      const process = defs.process.definition;
-      const r = advance(process, null, { type: 'start', actor: actor.id, caseId, applicantId, data }, now);
-      if (!r.ok) throw new Error(`process of ${body.service} refused to start: ${r.reason}`);
       const onBehalf = applicantId !== actor.id ? actor.id : null;
-      await trx.insertInto('workflow_case').values({
-        id: caseId, number, service_code: body.service, department_code: item.content.department,
-        form_version: defs.form.version, process_version: defs.process.version, applicant_id: applicantId, on_behalf_of: onBehalf,
-        status: r.state.status, state: storedState(r.state), data: JSON.stringify(r.state.data), visits: 0, rev: 1,
-        created_at: now, updated_at: now, finished_at: isFinished(r.state.status) ? now : null,
-      }).execute();
-      const ctx: CaseContext = { caseId, applicantId, applicantOrg: person.orgUnit, supervisorId: person.supervisorId, department: item.content.department };
-      await applyResult(trx, ctx, null, r.state, r.effects, actor.id, undefined, now);
+      const { caseId, number } = await startCase(trx, {
+        service: body.service, department: item.content.department, defs, actorId: actor.id, applicantId, onBehalf, person, data, now,
+      });
       await recordAudit(trx, { actorId: actor.id, action: 'case.submit', entity: 'case', entityId: caseId, detail: { number, service: body.service, onBehalfOf: onBehalf ? applicantId : undefined } });
       const row = (await repo.findCase(trx, caseId))!;
       const out = await caseView(trx, catalog, row, actor.id);
@@ -398,6 +443,7 @@ type CaseRow = NonNullable<Awaited<ReturnType<typeof repo.findCase>>>;
 /** Loads a case's state, runs one engine action and stores the result, guarded by the case revision. */
 async function step(trx: Db, catalog: CatalogCache, row: CaseRow, actor: Actor, action: Action | ((s: CaseState) => Action), lang: Lang, auditAction: string, actingTaskId?: string) {
   if (isFinished(row.status as CaseState['status'])) throw new AppError('case_finished', { status: row.status });
+  if (row.kind === 'bundle') throw new AppError('action_not_allowed', { reason: lang === 'en' ? 'a bundle is handled through its child cases' : '一件事由其中各事项分别办理' });
   const defs = await loadDefinitions(trx, row.service_code, { form: row.form_version, process: row.process_version });
   if (!defs) throw new Error(`case ${row.id} pins definitions that do not exist`);
   const before = loadState(row);
@@ -416,6 +462,7 @@ async function step(trx: Db, catalog: CatalogCache, row: CaseRow, actor: Actor, 
   }).where('id', '=', row.id).where('rev', '=', row.rev).executeTakeFirst();
   if (Number(moved.numUpdatedRows) !== 1) throw new CaseMoved();
   await applyResult(trx, ctx, before, r.state, r.effects, actor.id, actingTaskId, now);
+  if (row.parent_id && r.state.status !== row.status) await refreshParent(trx, row.parent_id, now);
   await recordAudit(trx, { actorId: actor.id, action: auditAction, entity: 'case', entityId: row.id, detail: { number: row.number, task: actingTaskId } });
   return defs;
 }
@@ -579,7 +626,7 @@ export async function getDraft({ db }: Deps, actor: Actor, code: string) {
 
 export async function putDraft({ db, catalog }: Deps, actor: Actor, code: string, data: FormData, lang: Lang) {
   publishedOr404(catalog, code);
-  if (!(await repo.latestDefinition(db, 'process_definition', code))) throw new AppError('service_not_online', { code });
+  if (!(await loadDefinitions(db, code))) throw new AppError('service_not_online', { code });
   const text = JSON.stringify(data);
   if (text.length > MAX_DRAFT_CHARS) throw new AppError('validation_failed', {}, [{ path: '/data', message: lang === 'en' ? 'the draft is too large' : '草稿过大' }]);
   const now = nowIso();

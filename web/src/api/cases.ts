@@ -37,6 +37,8 @@ export interface ServiceForm {
   form: { version: number; definition: FormDefinition };
   process: { version: number; definition: ProcessDefinition };
   prefill: null | { values: FormData; fromRecords: string[] };
+  /** A life-event bundle (一件事一次办): the services the one form is sent to. */
+  bundle?: { members: Array<{ key: string; name: Localized; service: string; department: NamedCode }> };
 }
 
 export const CASE_STATUS_LIST: CaseStatus[] = ['running', 'waiting_applicant', 'completed', 'rejected', 'withdrawn'];

@@ -6,5 +6,6 @@ import { admin } from './en/admin.ts';
 import { workflow } from './en/workflow.ts';
 import { knowledge } from './en/knowledge.ts';
 import { synonyms } from './en/synonyms.ts';
+import { bundle } from './en/bundle.ts';
 
-export const en: Catalog = { ...core, ...catalog, ...admin, ...workflow, ...knowledge, ...synonyms };
+export const en: Catalog = { ...core, ...catalog, ...admin, ...workflow, ...knowledge, ...synonyms, ...bundle };

@@ -5,8 +5,9 @@ import { admin } from './zh-CN/admin.ts';
 import { workflow } from './zh-CN/workflow.ts';
 import { knowledge } from './zh-CN/knowledge.ts';
 import { synonyms } from './zh-CN/synonyms.ts';
+import { bundle } from './zh-CN/bundle.ts';
 
-export const zhCN = { ...core, ...catalog, ...admin, ...workflow, ...knowledge, ...synonyms };
+export const zhCN = { ...core, ...catalog, ...admin, ...workflow, ...knowledge, ...synonyms, ...bundle };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** Every language catalogue has exactly the keys of the Chinese one. */

@@ -104,6 +104,13 @@ export function ApplyPage() {
                 )}
               </fieldset>
             )}
+            {f.bundle && (
+              <div className="bundle-apply-note">
+                <p>{t('bundle.applyNote', { count: f.bundle.members.length })}</p>
+                <p className="meta-text">{t('bundle.members')}</p>
+                <ul>{f.bundle.members.map((m) => <li key={m.key}>{l(m.name)}</li>)}</ul>
+              </div>
+            )}
             {!behalf && (f.prefill?.fromRecords.length ?? 0) > 0 && <p className="form-help">{t('apply.recordsNote')}</p>}
             <ApplicationForm
               key={behalf ? 'behalf' : 'self'}

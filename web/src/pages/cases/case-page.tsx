@@ -17,6 +17,7 @@ import { fieldKeyOf } from '../../components/form/form-rules.ts';
 import { CaseStatusBadge } from './case-status.tsx';
 import { CaseProgress } from './case-progress.tsx';
 import { problemLabel, problemsByField } from './problem-label.ts';
+import { BundleChildren, BundleParentNote } from './bundle-parts.tsx';
 
 function ApplicantTask({ task }: { task: TaskOut }) {
   const { t } = useTranslation();
@@ -137,6 +138,7 @@ export function CasePage() {
           {c.currentSteps.length > 0 && <div><dt>{t('cases.currentStep')}</dt><dd>{c.currentSteps.map((s) => l(s.name) || s.id).join(t('app.listSep'))}</dd></div>}
           <div><dt>{t('cases.visits')}</dt><dd>{t('cases.visitCount', { count: c.visits })}</dd></div>
         </dl>
+        {c.parent && <BundleParentNote parent={c.parent} />}
       </header>
 
       {(justSubmitted || resubmitted) && (
@@ -198,8 +200,9 @@ export function CasePage() {
         </section>
       )}
 
-      <CaseProgress c={c} def={def}>
-        <CommentBox id={c.id} />
+      <CaseProgress c={c} def={def} progress={c.bundle ? <BundleChildren c={{ ...c, bundle: c.bundle }} /> : undefined}>
+        {/* A bundle is talked about part by part. */}
+        {!c.bundle && <CommentBox id={c.id} />}
       </CaseProgress>
 
       <section className="case-panel" aria-labelledby="data-h">

@@ -7,14 +7,21 @@ import type { FormDefinition } from '../../../../common/form.ts';
 import { CaseTimeline } from './case-timeline.tsx';
 import { ProcessFlowchart } from './process-flowchart.tsx';
 
-export function CaseProgress({ c, def, children }: { c: CaseOut; def?: FormDefinition; children?: ReactNode }) {
+export function CaseProgress({ c, def, progress, children }: {
+  c: CaseOut; def?: FormDefinition;
+  /** shown instead of the flowchart panel (a bundle shows its parts) */
+  progress?: ReactNode;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <>
-      <section className="case-panel" aria-labelledby="flow-h">
-        <h2 id="flow-h">{t('cases.progress')}</h2>
-        <ProcessFlowchart def={pinnedProcess(c)} caseData={c} />
-      </section>
+      {progress ?? (
+        <section className="case-panel" aria-labelledby="flow-h">
+          <h2 id="flow-h">{t('cases.progress')}</h2>
+          <ProcessFlowchart def={pinnedProcess(c)} caseData={c} />
+        </section>
+      )}
       <section className="case-panel" aria-labelledby="timeline-h">
         <h2 id="timeline-h">{t('cases.timeline')}</h2>
         <CaseTimeline events={c.timeline} def={def} />

@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../lib/document-title.ts';
 import { NativeSelect } from '../../components/native-select.tsx';
 import { PageError, PageLoading } from '../../components/page-state.tsx';
 import { CaseStatusBadge } from './case-status.tsx';
+import { BundleChildList } from './bundle-parts.tsx';
 
 export function CasesPage() {
   const { t } = useTranslation();
@@ -60,6 +61,7 @@ export function CasesPage() {
                     <span className="meta-text">{t('cases.submittedAt')}{t('app.colon')}{formatDate(c.createdAt, locale, true)}</span>
                     {c.onBehalf && <span className="badge badge-plain">{t('cases.filedForOther')}</span>}
                   </p>
+                  {c.children && c.children.length > 0 && <BundleChildList items={c.children} />}
                 </li>
               ))}
             </ul>
