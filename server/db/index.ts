@@ -12,6 +12,7 @@ import * as knowledgeBase from './migrations/2026-11-23-03-knowledge-base.ts';
 import * as workflow from './migrations/2026-11-23-04-workflow.ts';
 import * as navigator from './migrations/2026-11-23-05-navigator.ts';
 import * as notify from './migrations/2026-11-23-06-notify.ts';
+import * as calendar from './migrations/2026-11-23-08-calendar.ts';
 
 export type Db = Kysely<Database>;
 export type DialectName = 'sqlite' | 'postgres';
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-04-workflow': workflow,
   '2026-11-23-05-navigator': navigator,
   '2026-11-23-06-notify': notify,
+  '2026-11-23-08-calendar': calendar,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

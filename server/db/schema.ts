@@ -4,6 +4,7 @@ import type { KnowledgeBaseTables } from './schema-kb.ts';
 import type { WorkflowTables } from './schema-workflow.ts';
 import type { NotifyTables } from './schema-notify.ts';
 import type { NavigatorTables } from './schema-navigator.ts';
+import type { CalendarTables } from './schema-calendar.ts';
 import type { Generated } from 'kysely';
 
 export interface CampusTable { code: string; name_zh: string; name_en: string; address_zh: string; address_en: string }
@@ -41,7 +42,7 @@ export interface AuditHeadTable { id: number; seq: number; hash: string }
 export interface RevisionTable { name: string; revision: number }
 export interface MetaTable { key: string; value: string }
 
-export interface Database extends KnowledgeBaseTables, WorkflowTables, NavigatorTables, NotifyTables {
+export interface Database extends KnowledgeBaseTables, WorkflowTables, NavigatorTables, NotifyTables, CalendarTables {
   campus: CampusTable;
   org_unit: OrgUnitTable;
   category: CategoryTable;
