@@ -5,5 +5,6 @@ import { catalog } from './en/catalog.ts';
 import { admin } from './en/admin.ts';
 import { workflow } from './en/workflow.ts';
 import { knowledge } from './en/knowledge.ts';
+import { calendar } from './en/calendar.ts';
 
-export const en: Catalog = { ...core, ...catalog, ...admin, ...workflow, ...knowledge };
+export const en: Catalog = { ...core, ...catalog, ...admin, ...workflow, ...knowledge, ...calendar };

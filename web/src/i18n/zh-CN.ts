@@ -4,8 +4,9 @@ import { catalog } from './zh-CN/catalog.ts';
 import { admin } from './zh-CN/admin.ts';
 import { workflow } from './zh-CN/workflow.ts';
 import { knowledge } from './zh-CN/knowledge.ts';
+import { calendar } from './zh-CN/calendar.ts';
 
-export const zhCN = { ...core, ...catalog, ...admin, ...workflow, ...knowledge };
+export const zhCN = { ...core, ...catalog, ...admin, ...workflow, ...knowledge, ...calendar };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** Every language catalogue has exactly the keys of the Chinese one. */
