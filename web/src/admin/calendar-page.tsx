@@ -88,6 +88,18 @@ function Month({ month, days, onPick }: { month: number; days: CalendarDay[]; on
 
 interface Draft { working: boolean; reason: string }
 
+/** Saves changes and says what happened, also how many open tasks' due dates moved; resolves true once saved. */
+function useSaveCalendar() {
+  const { t } = useTranslation();
+  const change = useChangeCalendar();
+  const message = useMessage();
+  const save = (changes: CalendarChanges, done: string) => change.mutateAsync(changes).then(
+    (r) => { message.success(r.rescheduledTasks > 0 ? t('calendar.savedMoved', { count: r.rescheduledTasks }) : done); return true; },
+    (err: unknown) => { message.error(errorText(err)); return false; },
+  );
+  return { save, pending: change.isPending };
+}
+
 /** Adjust one day, or remove its adjustment. */
 function DayDialog({ day, onClose }: { day: CalendarDay; onClose: () => void }) {
   const { t } = useTranslation();
@@ -95,14 +107,10 @@ function DayDialog({ day, onClose }: { day: CalendarDay; onClose: () => void }) 
   const locale = useLocale();
   const p = usePunct();
   const fullDate = useFullDate();
-  const change = useChangeCalendar();
-  const message = useMessage();
+  const { save: store, pending } = useSaveCalendar();
   const [form] = Form.useForm<Draft>();
   const official = day.holiday ? l(day.holiday) : t('calendar.officialWeek');
-  const send = (changes: CalendarChanges, done: string) => change.mutateAsync(changes).then(
-    (r) => { message.success(r.rescheduledTasks > 0 ? t('calendar.savedMoved', { count: r.rescheduledTasks }) : done); onClose(); },
-    (err: unknown) => message.error(errorText(err)),
-  );
+  const send = async (changes: CalendarChanges, done: string) => { if (await store(changes, done)) onClose(); };
   const save = async () => {
     const v = await form.validateFields();
     await send({ set: [{ date: day.date, working: v.working, reason: v.reason.trim() }] }, t('calendar.saved'));
@@ -111,9 +119,9 @@ function DayDialog({ day, onClose }: { day: CalendarDay; onClose: () => void }) 
     <Modal
       open title={t('calendar.dayTitle', { date: fullDate(day.date) })} onCancel={onClose} destroyOnHidden
       footer={[
-        ...(day.override ? [<Button key="remove" danger onClick={() => void send({ remove: [day.date] }, t('calendar.removed'))} disabled={change.isPending}>{t('calendar.remove')}</Button>] : []),
+        ...(day.override ? [<Button key="remove" danger onClick={() => void send({ remove: [day.date] }, t('calendar.removed'))} disabled={pending}>{t('calendar.remove')}</Button>] : []),
         <Button key="cancel" onClick={onClose}>{t('app.cancel')}</Button>,
-        <Button key="save" type="primary" loading={change.isPending} onClick={() => void save()}>{t('calendar.save')}</Button>,
+        <Button key="save" type="primary" loading={pending} onClick={() => void save()}>{t('calendar.save')}</Button>,
       ]}
     >
       <dl className="cal-facts">
@@ -155,21 +163,18 @@ function datesBetween(from: string, to: string): string[] {
 
 function RangeDialog({ year, onClose }: { year: number; onClose: () => void }) {
   const { t } = useTranslation();
-  const change = useChangeCalendar();
+  const { save: store, pending } = useSaveCalendar();
   const message = useMessage();
   const [form] = Form.useForm<Draft & { from: string; to: string }>();
   const save = async () => {
     const v = await form.validateFields();
     const dates = datesBetween(v.from, v.to);
     if (dates.length === 0) { message.error(t('calendar.rangeInvalid')); return; }
-    await change.mutateAsync({ set: dates.map((date) => ({ date, working: v.working, reason: v.reason.trim() })) }).then(
-      (r) => { message.success(r.rescheduledTasks > 0 ? t('calendar.savedMoved', { count: r.rescheduledTasks }) : t('calendar.saved')); onClose(); },
-      (err: unknown) => message.error(errorText(err)),
-    );
+    if (await store({ set: dates.map((date) => ({ date, working: v.working, reason: v.reason.trim() })) }, t('calendar.saved'))) onClose();
   };
   return (
     <Modal open title={t('calendar.bulkTitle')} onCancel={onClose} onOk={() => void save()} okText={t('calendar.save')} cancelText={t('app.cancel')}
-      confirmLoading={change.isPending} destroyOnHidden>
+      confirmLoading={pending} destroyOnHidden>
       <p>{t('calendar.bulkIntro')}</p>
       <Form form={form} layout="vertical" initialValues={{ working: false, reason: '', from: `${year}-01-01`, to: `${year}-01-01` }}>
         <div className="cal-range">
@@ -188,13 +193,12 @@ export function CalendarPage() {
   const p = usePunct();
   const fullDate = useFullDate();
   const me = useMe();
-  const message = useMessage();
   const [params, setParams] = useSearchParams();
   const asked = Number(params.get('year'));
   const year = Number.isInteger(asked) && asked >= YEAR_MIN && asked <= YEAR_MAX ? asked : chinaYear();
   const allowed = hasRole(me, PUBLISHER_ROLES);
   const cal = useCalendarYear(year, allowed);
-  const change = useChangeCalendar();
+  const { save: store, pending } = useSaveCalendar();
   const [picked, setPicked] = useState<CalendarDay | null>(null);
   const [ranging, setRanging] = useState(false);
   useDocumentTitle(t('calendar.title'));
@@ -242,8 +246,8 @@ export function CalendarPage() {
                   <span className="cal-list-meta">
                     {d.override!.updatedBy && t('calendar.adjustedBy', { name: d.override!.updatedBy.name, at: formatDate(d.override!.updatedAt, locale, true) })}
                   </span>
-                  <Button size="small" danger disabled={change.isPending} aria-label={`${t('calendar.delete')} ${fullDate(d.date)}`}
-                    onClick={() => change.mutateAsync({ remove: [d.date] }).then(() => message.success(t('calendar.removed')), (err: unknown) => message.error(errorText(err)))}>
+                  <Button size="small" danger disabled={pending} aria-label={`${t('calendar.delete')} ${fullDate(d.date)}`}
+                    onClick={() => void store({ remove: [d.date] }, t('calendar.removed'))}>
                     {t('calendar.delete')}
                   </Button>
                 </li>
