@@ -52,7 +52,10 @@ describe('working-day calendar on sqlite', () => {
         if (year !== Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4))) await cal.open(year);
         await cal.yearHeading(year).waitFor();
         if (year === 2026) expect(await cal.day('2026-10-01').getAttribute('class')).toContain('cal-off');
-        await cal.adjust(due, false, pass.lang === 'en' ? 'University anniversary (test)' : '校庆（测试）');
+        const dialog = await cal.openDay(due);
+        expect(await seriousA11yViolations(page)).toEqual([]);
+        await shot(page, name('day-dialog'));
+        await cal.adjust(dialog, false, pass.lang === 'en' ? 'University anniversary (test)' : '校庆（测试）');
         await expect.poll(async () => (await cal.day(due).getAttribute('class')) ?? '').toContain('cal-override');
         expect(await cal.day(due).textContent()).toContain(s.calendar.dayOff);
         await page.locator('.cal-list li').filter({ hasText: pass.lang === 'en' ? 'University anniversary (test)' : '校庆（测试）' }).waitFor();

@@ -32,11 +32,16 @@ export class CalendarAdminPage {
     return this.page.locator(`button.cal-day[data-date="${date}"]`);
   }
 
-  /** Make a day a day off (or a working day) with a reason through its dialog; resolves when it is saved. */
-  async adjust(date: string, working: boolean, reason: string): Promise<void> {
+  /** Open a day's dialog. */
+  async openDay(date: string): Promise<Locator> {
     await this.day(date).click();
     const dialog = this.page.getByRole('dialog');
     await dialog.waitFor();
+    return dialog;
+  }
+
+  /** In the open day dialog: make the day a day off (or a working day) with a reason; resolves when saved. */
+  async adjust(dialog: Locator, working: boolean, reason: string): Promise<void> {
     await dialog.getByRole('radio', { name: working ? this.s.calendar.workingDay : this.s.calendar.dayOff, exact: true }).check();
     await dialog.getByLabel(this.s.calendar.reason, { exact: true }).fill(reason);
     const saved = this.page.waitForResponse((r) => r.url().endsWith('/api/v1/admin/calendar/overrides') && r.request().method() === 'POST');
