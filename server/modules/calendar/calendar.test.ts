@@ -133,6 +133,8 @@ describe.each(DIALECTS)('working-day calendar on %s', (dialect) => {
     const plain = limitDates(startA, 30, {});
     expect(a.tasks[0].dueDate).toBe(plain.due);
 
+    // Say the warning and the escalation had already gone out (as if the dates had passed).
+    await db().updateTable('case_task').set({ warned_at: '2026-11-01T00:00:00.000Z', escalated_at: '2026-11-01T00:00:00.000Z' }).where('id', '=', a.tasks[0].id).execute();
     // New Year's Day 2027 and the old due date itself become days off.
     const holidays = { '2027-01-01': false, [plain.due]: false };
     const res = await change({ set: Object.keys(holidays).map((date) => ({ date, working: false, reason: '元旦（测试数据）' })) }, s.manager);
@@ -141,6 +143,8 @@ describe.each(DIALECTS)('working-day calendar on %s', (dialect) => {
     expect(moved.due > plain.due).toBe(true);
     const rowA = await taskRow(a.tasks[0].id);
     expect([rowA.due_date, rowA.warn_date]).toEqual([moved.due, moved.warn]);
+    // Both dates lie ahead again: the warning and the escalation fire again when they come.
+    expect([rowA.warned_at, rowA.escalated_at]).toEqual([null, null]);
     expect((await t.request({ method: 'GET', url: `/api/v1/cases/${a.id}`, as: s.teacher })).json().tasks[0].dueDate).toBe(moved.due);
 
     // A task opened now is computed with the overrides this process holds.
