@@ -42,6 +42,8 @@ export const PROBLEMS = {
   navigator_incomplete: { status: 422, zh: '还有问题没有回答（{node}）。', en: 'A question is still unanswered ({node}).' },
   // Search synonyms (同义词)
   synonym_not_found: { status: 404, zh: '词典里没有改动过的“{phrase}”。', en: '"{phrase}" has no change of yours in the dictionary.' },
+  // Working-day calendar (W3)
+  calendar_invalid: { status: 422, zh: '日历调整有 {count} 处错误，未保存任何内容。', en: 'The calendar changes have {count} errors; nothing was saved.' },
   rate_limited: { status: 429, zh: '尝试次数过多，请稍后再试。', en: 'Too many attempts; please try again later.' },
   internal: { status: 500, zh: '服务器出错了，请稍后再试。', en: 'Something went wrong on the server; please try again later.' },
 } as const;

@@ -37,6 +37,8 @@ import { kbRoutes } from './modules/kb/routes.ts';
 import { kbAdminRoutes } from './modules/kb/admin-routes.ts';
 import { assistantRoutes } from './modules/assistant/routes.ts';
 import { navigatorRoutes } from './modules/navigator/routes.ts';
+import { CalendarCache } from './modules/calendar/cache.ts';
+import { calendarRoutes } from './modules/calendar/routes.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const WEB_DIST = path.resolve(here, '../web/dist');
@@ -81,6 +83,11 @@ export async function buildApp(config: Config, handle: DbHandle, opts: { logger?
   await catalog.reload();
   catalog.startPolling(opts.pollMs ?? 1000, (err) => app.log.warn({ err }, 'catalog refresh failed'));
   app.addHook('onClose', async () => catalog.stopPolling());
+  // Working-day overrides (holidays the package does not know), followed like the catalog: revision + poll.
+  const calendar = new CalendarCache(db);
+  await calendar.reload();
+  calendar.startPolling(opts.pollMs ?? 1000, (err) => app.log.warn({ err }, 'calendar refresh failed'));
+  app.addHook('onClose', async () => calendar.stopPolling());
   // The search index builds in the background and follows every catalog reload; queries wait for it.
   const search = startSearch(catalog, db, (err) => app.log.error({ err }, 'search index build failed'), opts.pollMs ?? 1000);
   app.addHook('onReady', async () => search.start());
@@ -127,11 +134,12 @@ export async function buildApp(config: Config, handle: DbHandle, opts: { logger?
   catalogAdminRoutes(app, db, catalog);
   authRoutes(app, db, config, catalog);
   meRoutes(app, db, catalog);
-  workflowRoutes(app, db, catalog, outbox);
+  workflowRoutes(app, db, catalog, calendar, outbox);
   workflowAdminRoutes(app, db, catalog);
   uploadRoutes(app, db, catalog, config.dataDir);
   assistantRoutes(app, db, catalog, search.search, config.assistant);
   navigatorRoutes(app, db, catalog);
+  calendarRoutes(app, { db, calendar, org: () => catalog.org });
   notifyRoutes(app, db, channels);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));

@@ -13,6 +13,7 @@ import * as workflow from './migrations/2026-11-23-04-workflow.ts';
 import * as navigator from './migrations/2026-11-23-05-navigator.ts';
 import * as notify from './migrations/2026-11-23-06-notify.ts';
 import * as bundles from './migrations/2026-11-23-07-bundles.ts';
+import * as calendar from './migrations/2026-11-23-08-calendar.ts';
 import * as synonyms from './migrations/2026-11-23-09-synonyms.ts';
 
 export type Db = Kysely<Database>;
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-05-navigator': navigator,
   '2026-11-23-06-notify': notify,
   '2026-11-23-07-bundles': bundles,
+  '2026-11-23-08-calendar': calendar,
   '2026-11-23-09-synonyms': synonyms,
 };
 

@@ -6,6 +6,7 @@ import type { NotifyTables } from './schema-notify.ts';
 import type { NavigatorTables } from './schema-navigator.ts';
 import type { SearchTables } from './schema-search.ts';
 import type { BundleTables } from './schema-bundle.ts';
+import type { CalendarTables } from './schema-calendar.ts';
 import type { Generated } from 'kysely';
 
 export interface CampusTable { code: string; name_zh: string; name_en: string; address_zh: string; address_en: string }
@@ -43,7 +44,7 @@ export interface AuditHeadTable { id: number; seq: number; hash: string }
 export interface RevisionTable { name: string; revision: number }
 export interface MetaTable { key: string; value: string }
 
-export interface Database extends KnowledgeBaseTables, WorkflowTables, NavigatorTables, NotifyTables, SearchTables, BundleTables {
+export interface Database extends KnowledgeBaseTables, WorkflowTables, NavigatorTables, NotifyTables, SearchTables, BundleTables, CalendarTables {
   campus: CampusTable;
   org_unit: OrgUnitTable;
   category: CategoryTable;

@@ -25,7 +25,8 @@ describe.each(DIALECTS)('operations endpoints on %s', (dialect) => {
     expect(doc.openapi).toBe('3.1.0');
     const documented = Object.keys(doc.paths);
     for (const p of ['/api/v1/services', '/api/v1/services/{code}', '/api/v1/auth/login', '/api/v1/auth/logout', '/api/v1/auth/me',
-      '/api/v1/admin/services/{code}/publish', '/api/v1/admin/catalog/import', '/api/v1/me/favorites/{code}', '/healthz']) {
+      '/api/v1/admin/services/{code}/publish', '/api/v1/admin/catalog/import', '/api/v1/me/favorites/{code}', '/healthz',
+      '/api/v1/admin/calendar/{year}', '/api/v1/admin/calendar/overrides']) {
       expect(documented, p).toContain(p);
     }
     const routes = t.app.printRoutes({ commonPrefix: false });

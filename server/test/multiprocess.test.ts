@@ -1,5 +1,6 @@
 // Two server processes on two ports against one database serve the same data: sessions made on
-// one work on the other, and a publication on one shows on the other (catalog revision polling).
+// one work on the other, and a publication or a working-day override made on one shows on the other
+// (revision polling).
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, DIALECTS, type TestDb } from './harness.ts';
@@ -56,5 +57,29 @@ describe.each(DIALECTS)('two processes, one %s database', (dialect) => {
       if (seen !== renamed.name.zh) await new Promise((r) => setTimeout(r, 100));
     }
     expect(seen).toBe(renamed.name.zh);
+  });
+
+  it('computes due dates on one process with a working-day override made on the other', async () => {
+    const teacher = await login(a, 'teacher');
+    const travel = { destination: '日本', purpose: 'tourism', period: { start: '2027-02-01', end: '2027-02-03' }, passport: 'held' };
+    let n = 0;
+    const dueOfNewCase = async (): Promise<string> => {
+      const res = await fetch(`${a}/api/v1/cases`, {
+        method: 'POST', body: JSON.stringify({ service: 'private-travel-abroad', data: travel }),
+        headers: { cookie: teacher.cookie, 'x-csrf-token': teacher.csrf, 'content-type': 'application/json', 'idempotency-key': `mp-${++n}` },
+      });
+      expect(res.status).toBe(201);
+      return (await res.json()).tasks[0].dueDate;
+    };
+    const before = await dueOfNewCase();
+    const manager = await login(b, 'manager');
+    const set = await call(b, manager, 'POST', '/api/v1/admin/calendar/overrides', { set: [{ date: before, working: false, reason: '跨进程测试' }] });
+    expect(set.status).toBe(200);
+    let due = before;
+    for (let i = 0; i < 50 && due === before; i++) {
+      due = await dueOfNewCase();
+      if (due === before) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(due > before).toBe(true);
   });
 });

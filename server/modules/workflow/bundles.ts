@@ -24,7 +24,7 @@ export async function isBundle(db: Db, code: string): Promise<boolean> {
 }
 
 /** Submits a bundle: every problem of the merged form (and of each member's form) is reported at once. */
-export async function submitBundle({ db, catalog }: Deps, actor: Actor, key: string, body: SubmitInput, lang: Lang) {
+export async function submitBundle({ db, catalog, calendar }: Deps, actor: Actor, key: string, body: SubmitInput, lang: Lang) {
   const hash = requestHash(actor.id, body);
   const seen = await repo.findIdempotencyKey(db, actor.id, key);
   if (seen) return replay(seen, hash);
@@ -76,7 +76,7 @@ export async function submitBundle({ db, catalog }: Deps, actor: Actor, key: str
       for (const m of members) {
         children.push(await startCase(trx, {
           service: m.member.service, department: m.department, defs: m.defs, actorId: actor.id, applicantId, onBehalf, person,
-          data: m.data, now, parent: { id: parentId, member: m.member.key },
+          data: m.data, now, parent: { id: parentId, member: m.member.key }, overrides: calendar.overrides,
         }));
       }
       // Members that finish at once (automatic steps) may finish the bundle too.

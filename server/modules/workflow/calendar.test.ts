@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, chinaDate, deadlineStatus, isWorkingDay, workingDaysBetween } from './calendar.ts';
+import {
+  addWorkingDays, chinaDate, datesOfYear, deadlineStatus, isDate, isWorkingDay, limitDates, packageDay, packageKnowsYear, workingDaysBetween,
+} from './calendar.ts';
 
 // 2026 dates checked against chinese-days' own data (国办发明电, gov.cn content_7047091):
 // 中秋 9-25..27 off; 国庆 10-01..10-07 off; make-up working days Sun 9-20 and Sat 10-10.
@@ -37,6 +39,28 @@ describe('working-day calendar', () => {
     expect(isWorkingDay('2030-09-29', overrides)).toBe(true); // a Sunday made a working day
     expect(addWorkingDays('2030-09-30', 1, overrides)).toBe('2030-10-03');
     expect(isWorkingDay('2026-10-01', { '2026-10-01': true })).toBe(true);
+  });
+
+  it('says what the package alone says about a date, and which years it knows', () => {
+    expect(packageDay('2026-10-01')).toEqual({ working: false, holiday: { zh: '国庆节', en: 'National Day' } });
+    expect(packageDay('2026-10-10')).toEqual({ working: true, holiday: { zh: '国庆节', en: 'National Day' } }); // 调休上班
+    expect(packageDay('2026-11-23')).toEqual({ working: true, holiday: null });
+    expect(packageDay('2026-11-22')).toEqual({ working: false, holiday: null });
+    expect(packageKnowsYear(2026)).toBe(true);
+    expect(packageKnowsYear(2004)).toBe(true);
+    expect(packageKnowsYear(2027)).toBe(false); // today's package: 2027 is what admins' overrides are for
+    expect(datesOfYear(2028)).toHaveLength(366);
+    expect(datesOfYear(2027)[0]).toBe('2027-01-01');
+    expect(datesOfYear(2027).at(-1)).toBe('2027-12-31');
+    expect([isDate('2028-02-29'), isDate('2027-02-29'), isDate('2027-1-1')]).toEqual([true, false, false]);
+  });
+
+  it('gives a limit\'s due and warning dates (80 %), honouring overrides', () => {
+    expect(limitDates('2026-09-30', 5)).toEqual({ due: '2026-10-13', warn: '2026-10-12' });
+    // 2027: the package knows nothing; a New Year's Day override pushes both dates by a day
+    expect(limitDates('2026-12-30', 5)).toEqual({ due: '2027-01-06', warn: '2027-01-05' });
+    expect(limitDates('2026-12-30', 5, { '2027-01-01': false })).toEqual({ due: '2027-01-07', warn: '2027-01-06' });
+    expect(limitDates('2026-12-30', 0)).toEqual({ due: '2026-12-30', warn: '2026-12-30' });
   });
 
   it('refuses malformed dates', () => {

@@ -56,6 +56,38 @@ export function addWorkingDays(start: string, n: number, overrides: CalendarOver
   return fromEpochDay(day);
 }
 
+/** The package's (or the plain week's) view of a date, before overrides: working or not, and the holiday's name. */
+export function packageDay(date: string): { working: boolean; holiday: { zh: string; en: string } | null } {
+  toEpochDay(date);
+  const d = chineseDays.getDayDetail(date);
+  // Named days read 'National Day,国庆节,3' (holidays and their make-up working days); others a weekday name.
+  const [en, zh] = d.name.split(',');
+  return { working: d.work, holiday: zh && en ? { zh, en } : null };
+}
+
+/**
+ * Whether `chinese-days` knows the official holiday arrangement of a year. Every published year has holidays on
+ * weekdays (元旦, 清明, 劳动节 …); a year without any is one the package has no data for yet.
+ */
+export function packageKnowsYear(year: number): boolean {
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError(`not a year: ${year}`);
+  return chineseDays.getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0;
+}
+
+/** Every date of a year, 'YYYY-MM-DD', in order. */
+export function datesOfYear(year: number): string[] {
+  const first = toEpochDay(`${String(year).padStart(4, '0')}-01-01`);
+  const next = toEpochDay(`${String(year + 1).padStart(4, '0')}-01-01`);
+  const out: string[] = [];
+  for (let d = first; d < next; d++) out.push(fromEpochDay(d));
+  return out;
+}
+
+/** Whether a string is a real calendar date 'YYYY-MM-DD' (2026-02-30 is not). */
+export function isDate(date: string): boolean {
+  try { toEpochDay(date); return true; } catch { return false; }
+}
+
 /** Working days in (a, b]; when b is before a, minus those in [b, a) — the inverse of addWorkingDays. */
 export function workingDaysBetween(a: string, b: string, overrides: CalendarOverrides = {}): number {
   const from = toEpochDay(a);
@@ -65,6 +97,14 @@ export function workingDaysBetween(a: string, b: string, overrides: CalendarOver
   let count = 0;
   for (let day = low; day <= high; day++) if (isWorkingDay(fromEpochDay(day), overrides)) count++;
   return count === 0 ? 0 : sign * count;
+}
+
+/**
+ * Due and warning dates of a step limit of `limit` working days that started on China date `start`: due after
+ * `limit` working days, the warning from 80 % of them (deadlineStatus: 5·elapsed ≥ 4·limit).
+ */
+export function limitDates(start: string, limit: number, overrides: CalendarOverrides = {}): { due: string; warn: string } {
+  return { due: addWorkingDays(start, limit, overrides), warn: addWorkingDays(start, Math.ceil((limit * 4) / 5), overrides) };
 }
 
 /** Traffic light for a time limit: yellow from 80 % of the limit, red from 100 % (W3). */

@@ -37,7 +37,7 @@ export async function publishDefinitions(trx: Db, actorId: string | null, code: 
 }
 
 /** The versions of a service's form and process, the current pair, and lint findings of the current process. */
-export async function definitionHistory({ db, catalog }: Deps, actor: Actor, code: string) {
+export async function definitionHistory({ db, catalog }: Pick<Deps, 'db' | 'catalog'>, actor: Actor, code: string) {
   const department = await editableDepartment(db, catalog, actor, code);
   const [forms, processes, current] = await Promise.all([
     db.selectFrom('form_definition').select(['version', 'created_at', 'created_by']).where('service_code', '=', code).orderBy('version', 'desc').execute(),
@@ -54,7 +54,7 @@ export async function definitionHistory({ db, catalog }: Deps, actor: Actor, cod
 }
 
 /** Field-by-field differences between two versions of a service's form or process. */
-export async function diffDefinitions({ db, catalog }: Deps, actor: Actor, code: string, kind: 'form' | 'process', from: number, to: number) {
+export async function diffDefinitions({ db, catalog }: Pick<Deps, 'db' | 'catalog'>, actor: Actor, code: string, kind: 'form' | 'process', from: number, to: number) {
   await editableDepartment(db, catalog, actor, code);
   const table = kind === 'form' ? 'form_definition' : 'process_definition';
   const [a, b] = await Promise.all([repo.definitionAt(db, table, code, from), repo.definitionAt(db, table, code, to)]);
@@ -63,7 +63,7 @@ export async function diffDefinitions({ db, catalog }: Deps, actor: Actor, code:
 }
 
 /** Publishes a new form + process pair (running cases keep theirs); `dryRun` only lints. */
-export async function saveDefinitions({ db, catalog }: Deps, actor: Actor, code: string, form: FormDefinition, process: ProcessDefinition, dryRun: boolean) {
+export async function saveDefinitions({ db, catalog }: Pick<Deps, 'db' | 'catalog'>, actor: Actor, code: string, form: FormDefinition, process: ProcessDefinition, dryRun: boolean) {
   await editableDepartment(db, catalog, actor, code);
   const lint = lintDefinition(process);
   const formProblems = lintForm(form);

@@ -8,6 +8,7 @@ import { AppError, requestLang } from '../../http/errors.ts';
 import { requireActor } from '../../http/session.ts';
 import { nowIso } from '../../clock.ts';
 import type { CatalogCache } from '../catalog/cache.ts';
+import type { CalendarCache } from '../calendar/cache.ts';
 import type { OutboxWorker } from './outbox.ts';
 import * as repo from './repo.ts';
 import * as svc from './service.ts';
@@ -44,8 +45,8 @@ const TaskAction = Type.Union([
   Type.Object({ action: Type.Literal('comment'), text: Text(2000) }, { additionalProperties: false }),
 ]);
 
-export function workflowRoutes(app: FastifyInstance, db: Db, catalog: CatalogCache, worker?: OutboxWorker) {
-  const deps: svc.Deps = { db, catalog };
+export function workflowRoutes(app: FastifyInstance, db: Db, catalog: CatalogCache, calendar: CalendarCache, worker?: OutboxWorker) {
+  const deps: svc.Deps = { db, catalog, calendar };
   const tags = ['applications'];
   const kick = () => worker?.kick();
 

@@ -14,7 +14,8 @@ import {
 import type { Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { CatalogCache } from '../catalog/cache.ts';
-import { addWorkingDays, chinaDate } from './calendar.ts';
+import type { CalendarCache } from '../calendar/cache.ts';
+import { chinaDate, limitDates, type CalendarOverrides } from './calendar.ts';
 import type { Assignee, ProcessDefinition } from './definition.ts';
 import { advance, isFinished, type Action, type CaseState, type Effect, type Problem, type RefusalReason } from './engine.ts';
 import { canApplyOnBehalf, canDelegate, canRecordVisit, matchesTask, taskMatcher, type TaskMatcher } from './policy.ts';
@@ -23,7 +24,8 @@ import * as repo from './repo.ts';
 import { fileProblems } from './uploads.ts';
 import { bundleAt, bundleProcess, childrenOf, childSummaries, latestBundle, parentOf, refreshParent } from './bundle-state.ts';
 
-export interface Deps { db: Db; catalog: CatalogCache }
+/** `calendar` holds the admins' working-day overrides every due date is computed with. */
+export interface Deps { db: Db; catalog: CatalogCache; calendar: CalendarCache }
 
 // Form data is checked strictly, like request bodies: no coercion, unknown fields refused.
 const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: false, removeAdditional: false, useDefaults: false });
@@ -167,14 +169,12 @@ function loadState(row: { state: string; data: string }): CaseState {
 
 export async function applyResult(
   trx: Db, c: CaseContext, before: CaseState | null, after: CaseState, effects: Effect[],
-  actorId: string, actingTaskId: string | undefined, now: string,
+  actorId: string, actingTaskId: string | undefined, now: string, overrides: CalendarOverrides,
 ): Promise<void> {
   const timers = new Map<string, { due: string; warn: string }>();
   for (const e of effects) {
-    if (e.kind !== 'schedule_timer') continue;
-    const start = chinaDate(e.from);
-    // Yellow from 80 % of the limit (deadlineStatus: 5·elapsed ≥ 4·limit), red after the due date.
-    timers.set(e.taskId, { due: addWorkingDays(start, e.workingDays), warn: addWorkingDays(start, Math.ceil((e.workingDays * 4) / 5)) });
+    // Yellow from the warning date (80 % of the limit), red after the due date; both in working days.
+    if (e.kind === 'schedule_timer') timers.set(e.taskId, limitDates(chinaDate(e.from), e.workingDays, overrides));
   }
   for (const e of effects) {
     switch (e.kind) {
@@ -342,6 +342,8 @@ export async function startCase(trx: Db, c: {
   service: string; department: string; defs: NonNullable<Awaited<ReturnType<typeof loadDefinitions>>>;
   actorId: string; applicantId: string; onBehalf: string | null; person: { orgUnit: string; supervisorId: string | null };
   data: FormData; now: string; parent?: { id: string; member: string };
+  /** the working-day calendar's admin overrides, for the first tasks' due dates */
+  overrides: CalendarOverrides;
 }) {
   const caseId = newId();
   const number = await repo.nextCaseNumber(trx, Number(chinaDate(c.now).slice(0, 4)));
@@ -355,12 +357,12 @@ export async function startCase(trx: Db, c: {
     parent_id: c.parent?.id ?? null, bundle_member: c.parent?.member ?? null,
   }).execute();
   const ctx: CaseContext = { caseId, applicantId: c.applicantId, applicantOrg: c.person.orgUnit, supervisorId: c.person.supervisorId, department: c.department };
-  await applyResult(trx, ctx, null, r.state, r.effects, c.actorId, undefined, c.now);
+  await applyResult(trx, ctx, null, r.state, r.effects, c.actorId, undefined, c.now, c.overrides);
   return { caseId, number, status: r.state.status };
 }
 
 /** Who a submission is for (the actor, or the person a window clerk applies for), with their records. */
-export async function applicantOf({ db, catalog }: Deps, actor: Actor, body: SubmitInput, lang: Lang) {
+export async function applicantOf({ db, catalog }: Pick<Deps, 'db' | 'catalog'>, actor: Actor, body: SubmitInput, lang: Lang) {
   let applicantId = actor.id;
   if (body.applicant !== undefined) {
     if (!canApplyOnBehalf(actor)) throw new AppError('forbidden');
@@ -374,7 +376,7 @@ export async function applicantOf({ db, catalog }: Deps, actor: Actor, body: Sub
 }
 
 /** Creates one case (exactly one per Idempotency-Key and person), with its first tasks, in one transaction. */
-export async function submitCase({ db, catalog }: Deps, actor: Actor, key: string, body: SubmitInput, lang: Lang) {
+export async function submitCase({ db, catalog, calendar }: Deps, actor: Actor, key: string, body: SubmitInput, lang: Lang) {
   const hash = requestHash(actor.id, body);
   const seen = await repo.findIdempotencyKey(db, actor.id, key);
   if (seen) return replay(seen, hash);
@@ -395,7 +397,7 @@ export async function submitCase({ db, catalog }: Deps, actor: Actor, key: strin
       const now = nowIso();
       const onBehalf = applicantId !== actor.id ? actor.id : null;
       const { caseId, number } = await startCase(trx, {
-        service: body.service, department: item.content.department, defs, actorId: actor.id, applicantId, onBehalf, person, data, now,
+        service: body.service, department: item.content.department, defs, actorId: actor.id, applicantId, onBehalf, person, data, now, overrides: calendar.overrides,
       });
       await recordAudit(trx, { actorId: actor.id, action: 'case.submit', entity: 'case', entityId: caseId, detail: { number, service: body.service, onBehalfOf: onBehalf ? applicantId : undefined } });
       const row = (await repo.findCase(trx, caseId))!;
@@ -441,7 +443,7 @@ function refusal(reason: RefusalReason, status: string, lang: Lang): AppError {
 type CaseRow = NonNullable<Awaited<ReturnType<typeof repo.findCase>>>;
 
 /** Loads a case's state, runs one engine action and stores the result, guarded by the case revision. */
-async function step(trx: Db, catalog: CatalogCache, row: CaseRow, actor: Actor, action: Action | ((s: CaseState) => Action), lang: Lang, auditAction: string, actingTaskId?: string) {
+async function step(trx: Db, { catalog, calendar }: Deps, row: CaseRow, actor: Actor, action: Action | ((s: CaseState) => Action), lang: Lang, auditAction: string, actingTaskId?: string) {
   if (isFinished(row.status as CaseState['status'])) throw new AppError('case_finished', { status: row.status });
   if (row.kind === 'bundle') throw new AppError('action_not_allowed', { reason: lang === 'en' ? 'a bundle is handled through its child cases' : '一件事由其中各事项分别办理' });
   const defs = await loadDefinitions(trx, row.service_code, { form: row.form_version, process: row.process_version });
@@ -461,7 +463,7 @@ async function step(trx: Db, catalog: CatalogCache, row: CaseRow, actor: Actor, 
     finished_at: isFinished(r.state.status) ? now : null,
   }).where('id', '=', row.id).where('rev', '=', row.rev).executeTakeFirst();
   if (Number(moved.numUpdatedRows) !== 1) throw new CaseMoved();
-  await applyResult(trx, ctx, before, r.state, r.effects, actor.id, actingTaskId, now);
+  await applyResult(trx, ctx, before, r.state, r.effects, actor.id, actingTaskId, now, calendar.overrides);
   if (row.parent_id && r.state.status !== row.status) await refreshParent(trx, row.parent_id, now);
   await recordAudit(trx, { actorId: actor.id, action: auditAction, entity: 'case', entityId: row.id, detail: { number: row.number, task: actingTaskId } });
   return defs;
@@ -491,7 +493,8 @@ async function ruleFor(db: Db, catalog: CatalogCache, ref: { person?: string; ro
 }
 
 /** One action on a task by someone it is assigned to; answers with the case as that person now sees it. */
-export async function actOnTask({ db, catalog }: Deps, actor: Actor, taskId: string, input: TaskActionInput, lang: Lang): Promise<CaseOut> {
+export async function actOnTask(deps: Deps, actor: Actor, taskId: string, input: TaskActionInput, lang: Lang): Promise<CaseOut> {
+  const { db, catalog } = deps;
   const m = await matcherFor(db, catalog, actor);
   const first = await repo.findTask(db, taskId);
   // A task assigned to someone else is not found, as a case of someone else is.
@@ -527,7 +530,7 @@ export async function actOnTask({ db, catalog }: Deps, actor: Actor, taskId: str
     if (!matchesTask(m, task)) throw new AppError('task_closed');
     // Nobody decides on their own application, whatever roles they hold.
     if (row.applicant_id === actor.id && task.assignee_kind !== 'applicant' && input.action !== 'comment') throw new AppError('forbidden');
-    await step(trx, catalog, row, actor, action, lang, `case.${input.action}`, input.action === 'comment' ? undefined : taskId);
+    await step(trx, deps, row, actor, action, lang, `case.${input.action}`, input.action === 'comment' ? undefined : taskId);
   });
   const row = (await repo.findCase(db, caseId))!;
   return caseView(db, catalog, row, actor.id);
@@ -555,7 +558,8 @@ async function ownCase(db: Db, actor: Actor, id: string): Promise<CaseRow> {
 }
 
 /** The applicant corrects the data after a return; it goes straight back to the step that returned it. */
-export async function resubmitCase({ db, catalog }: Deps, actor: Actor, id: string, input: FormData, lang: Lang): Promise<CaseOut> {
+export async function resubmitCase(deps: Deps, actor: Actor, id: string, input: FormData, lang: Lang): Promise<CaseOut> {
+  const { db, catalog } = deps;
   await withRetry(db, async (trx) => {
     const row = await ownCase(trx, actor, id);
     if (isFinished(row.status as CaseState['status'])) throw new AppError('case_finished', { status: row.status });
@@ -568,7 +572,7 @@ export async function resubmitCase({ db, catalog }: Deps, actor: Actor, id: stri
     validateForm(defs.form.definition, data, lang);
     await checkFiles(trx, defs.form.definition, data, [row.applicant_id, ...(row.on_behalf_of ? [row.on_behalf_of] : [])], lang);
     // The engine merges data; starting it from {} makes the checked data the case's data exactly.
-    await step(trx, catalog, row, actor, (s) => {
+    await step(trx, deps, row, actor, (s) => {
       s.data = {};
       return { type: 'resubmit', actor: actor.id, data };
     }, lang, 'case.resubmit');
@@ -577,21 +581,23 @@ export async function resubmitCase({ db, catalog }: Deps, actor: Actor, id: stri
 }
 
 /** The applicant withdraws before anyone has decided. */
-export async function withdrawCase({ db, catalog }: Deps, actor: Actor, id: string, reason: string | undefined, lang: Lang): Promise<CaseOut> {
+export async function withdrawCase(deps: Deps, actor: Actor, id: string, reason: string | undefined, lang: Lang): Promise<CaseOut> {
+  const { db, catalog } = deps;
   await withRetry(db, async (trx) => {
     const row = await ownCase(trx, actor, id);
-    await step(trx, catalog, row, actor, { type: 'withdraw', actor: actor.id, ...(reason ? { reason } : {}) }, lang, 'case.withdraw');
+    await step(trx, deps, row, actor, { type: 'withdraw', actor: actor.id, ...(reason ? { reason } : {}) }, lang, 'case.withdraw');
   });
   return caseView(db, catalog, (await repo.findCase(db, id))!, actor.id);
 }
 
 /** The applicant (or anyone who can see the case) adds a comment to its timeline. */
-export async function commentOnCase({ db, catalog }: Deps, actor: Actor, id: string, text: string, lang: Lang): Promise<CaseOut> {
+export async function commentOnCase(deps: Deps, actor: Actor, id: string, text: string, lang: Lang): Promise<CaseOut> {
+  const { db, catalog } = deps;
   const m = await matcherFor(db, catalog, actor);
   if (!(await repo.findVisibleCase(db, id, m))) throw new AppError('case_not_found');
   await withRetry(db, async (trx) => {
     const row = (await repo.findCase(trx, id))!;
-    await step(trx, catalog, row, actor, { type: 'comment', actor: actor.id, text }, lang, 'case.comment');
+    await step(trx, deps, row, actor, { type: 'comment', actor: actor.id, text }, lang, 'case.comment');
   });
   return caseView(db, catalog, (await repo.findCase(db, id))!, actor.id);
 }

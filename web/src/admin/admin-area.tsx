@@ -9,6 +9,7 @@ import { ReviewPage } from './review-page.tsx';
 import { NewItemPage } from './new-item-page.tsx';
 import { ItemPage } from './item-page.tsx';
 import { KbAdminPage } from './kb-page.tsx';
+import { CalendarPage } from './calendar-page.tsx';
 import { AntdProvider } from '../state/antd-provider.tsx';
 
 export default function AdminArea() {
@@ -46,6 +47,7 @@ function AdminRoutes() {
       <Route path="services/new" element={<NewItemPage />} />
       <Route path="services/:code" element={<ItemPage />} />
       <Route path="kb" element={<KbAdminPage />} />
+      <Route path="calendar" element={<CalendarPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -54,6 +54,7 @@ export function AdminListPage() {
             options={[{ value: '', label: t('admin.stateAll') }, ...STATES.map((s) => ({ value: s, label: t(`admin.state_${s as 'draft'}`) }))]} />
         </div>
         <div className="admin-actions">
+          {hasRole(me, PUBLISHER_ROLES) && <Button onClick={() => navigate('/admin/calendar')}>{t('calendar.title')}</Button>}
           <Button loading={exporting} onClick={download}>{t('admin.exportExcel')}</Button>
           {hasRole(me, [...IMPORT_ROLES]) && <Button onClick={() => setImporting(true)}>{t('admin.importExcel')}</Button>}
           {hasRole(me, [...EDITOR_ROLES]) && (

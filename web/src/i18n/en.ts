@@ -7,5 +7,6 @@ import { workflow } from './en/workflow.ts';
 import { knowledge } from './en/knowledge.ts';
 import { synonyms } from './en/synonyms.ts';
 import { bundle } from './en/bundle.ts';
+import { calendar } from './en/calendar.ts';
 
-export const en: Catalog = { ...core, ...catalog, ...admin, ...workflow, ...knowledge, ...synonyms, ...bundle };
+export const en: Catalog = { ...core, ...catalog, ...admin, ...workflow, ...knowledge, ...synonyms, ...bundle, ...calendar };
