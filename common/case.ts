@@ -43,6 +43,7 @@ export const EventOut = Type.Object({
   actor: Nullable(PersonRef), stepId: Nullable(Type.String()), stepName: Nullable(Localized), taskId: Nullable(Type.String()),
   reason: Type.Optional(Type.String()), text: Type.Optional(Type.String()), problems: Type.Optional(Type.Array(ProblemOut)),
   toStepId: Type.Optional(Type.String()), toStepName: Type.Optional(Nullable(Localized)), assignee: Type.Optional(Type.Unknown()),
+  assigneeLabel: Type.Optional(Type.Object({ zh: Type.String(), en: Type.String() }, { description: 'who a transfer or an added signer went to: a name, or a role in a unit' })),
 });
 export type EventOut = Static<typeof EventOut>;
 

@@ -4,7 +4,9 @@ import type { BundleChildOut } from '../../../common/case.ts';
 import { nowIso } from '../../clock.ts';
 import { chinaDate } from './calendar.ts';
 import type { OrgDirectory } from '../org/directory.ts';
-import { findStep, type ProcessDefinition } from './definition.ts';
+import { findStep, type AssigneeRule, type ProcessDefinition } from './definition.ts';
+import { ROLE_NAMES } from '../../../common/vocabulary.ts';
+import type { Role } from '../../../common/org.ts';
 import type { Problem } from './engine.ts';
 import type { Selectable } from 'kysely';
 import type { WorkflowCaseTable, CaseTaskTable, CaseEventTable } from '../../db/schema-workflow.ts';
@@ -46,8 +48,35 @@ export function presentTask(t: TaskRow, def: ProcessDefinition, org: OrgDirector
   };
 }
 
-export function presentEvent(e: EventRow, def: ProcessDefinition) {
-  const d = JSON.parse(e.detail) as { reason?: string; text?: string; problems?: Problem[]; toStepId?: string; assignee?: unknown; onBehalfOf?: string };
+type EventDetail = { reason?: string; text?: string; problems?: Problem[]; toStepId?: string; assignee?: AssigneeRule; onBehalfOf?: string };
+
+/** The people named as new assignees in a case's events (transfers, added signers), to look their names up. */
+export function assigneePersonIds(events: readonly Pick<EventRow, 'detail'>[]): string[] {
+  const ids = new Set<string>();
+  for (const e of events) {
+    const a = (JSON.parse(e.detail) as EventDetail).assignee;
+    if (a?.kind === 'person') ids.add(a.personId);
+  }
+  return [...ids];
+}
+
+/** Who a transfer or an added signer went to, as people read it: a name, or a role in a unit. */
+function assigneeLabel(a: AssigneeRule, names: ReadonlyMap<string, string>, org: OrgDirectory): Localized | undefined {
+  if (a.kind === 'person') {
+    const name = names.get(a.personId) ?? a.personId;
+    return { zh: name, en: name };
+  }
+  if (a.kind === 'role' && a.scope === 'unit') {
+    const unit = org.unitName(a.unit).name;
+    const role = ROLE_NAMES[a.role as Role] ?? { zh: a.role, en: a.role };
+    return { zh: `${unit.zh}${role.zh}`, en: `${role.en}, ${unit.en}` };
+  }
+  return undefined;
+}
+
+export function presentEvent(e: EventRow, def: ProcessDefinition, names: ReadonlyMap<string, string> = new Map(), org?: OrgDirectory) {
+  const d = JSON.parse(e.detail) as EventDetail;
+  const label = d.assignee && org ? assigneeLabel(d.assignee, names, org) : undefined;
   return {
     seq: e.seq, at: e.at, type: e.type,
     actor: e.actor_id ? { id: e.actor_id, name: e.actor_name } : null,
@@ -57,6 +86,7 @@ export function presentEvent(e: EventRow, def: ProcessDefinition) {
     ...(d.problems !== undefined ? { problems: d.problems.map(presentProblem) } : {}),
     ...(d.toStepId !== undefined ? { toStepId: d.toStepId, toStepName: stepName(def, d.toStepId) } : {}),
     ...(d.assignee !== undefined ? { assignee: d.assignee } : {}),
+    ...(label ? { assigneeLabel: label } : {}),
   };
 }
 
@@ -75,6 +105,8 @@ export interface CaseView {
   events: EventRow[];
   problems: Problem[] | undefined;
   decided: boolean;
+  /** Names of the people events name as new assignees (assigneePersonIds) */
+  assigneeNames?: ReadonlyMap<string, string>;
   /** Steps entered so far, in order (the engine's trail; none for a bundle's parent, which runs no process); the last is the current one. */
   trail: string[];
   /** The definitions the case is pinned to (for the flowchart and for rendering its data and corrections). */
@@ -109,7 +141,7 @@ export function presentCase(v: CaseView, org: OrgDirectory, viewerId: string) {
     earlierSteps: r.status === 'running' ? earlierSteps(v.def, v.trail) : [],
     form: v.form, process: v.process,
     tasks: v.tasks.map((t) => presentTask(t, v.def, org)),
-    timeline: v.events.map((e) => presentEvent(e, v.def)),
+    timeline: v.events.map((e) => presentEvent(e, v.def, v.assigneeNames, org)),
   };
 }
 /** A case as the API answers it; a bundle's parent lists its children, a child names its parent. */

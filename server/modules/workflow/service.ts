@@ -19,7 +19,7 @@ import { chinaDate, limitDates, type CalendarOverrides } from './calendar.ts';
 import type { Assignee, ProcessDefinition } from './definition.ts';
 import { advance, isFinished, type Action, type CaseState, type Effect, type Problem, type RefusalReason } from './engine.ts';
 import { canApplyOnBehalf, canDelegate, canRecordVisit, matchesTask, taskMatcher, type TaskMatcher } from './policy.ts';
-import { presentCase, presentTask, type CaseOut } from './present.ts';
+import { assigneePersonIds, presentCase, presentTask, type CaseOut } from './present.ts';
 import * as repo from './repo.ts';
 import { fileProblems } from './uploads.ts';
 import { bundleAt, bundleProcess, childrenOf, childSummaries, latestBundle, parentOf, refreshParent } from './bundle-state.ts';
@@ -240,12 +240,16 @@ export async function caseView(db: Db, catalog: CatalogCache, row: NonNullable<A
   ]);
   if (!defs) throw new Error(`case ${row.id} pins definitions that do not exist`);
   const name = (id: string | null) => people.find((p) => p.id === id)?.display_name ?? null;
+  const assigneeIds = assigneePersonIds(events);
+  const assignees = assigneeIds.length
+    ? await db.selectFrom('person').select(['id', 'display_name']).where('id', 'in', assigneeIds).execute() : [];
   const state = loadState(row);
   const item = catalog.published(row.service_code);
   const out = presentCase({
     row, applicantName: name(row.applicant_id) ?? '', onBehalfOfName: name(row.on_behalf_of), def: defs.process.definition,
     serviceName: item?.content.name ?? { zh: row.service_code, en: row.service_code },
     tasks, events, problems: state.problems, decided: state.decided, trail: state.trail ?? [], form: defs.form, process: defs.process,
+    assigneeNames: new Map(assignees.map((p) => [p.id, p.display_name])),
   }, catalog.org, viewerId);
   // A bundle is corrected and withdrawn child by child, never as a whole.
   if (row.kind === 'bundle') return { ...out, canWithdraw: false, canResubmit: false, bundle: { children: await childrenOf(db, catalog, row) } };

@@ -308,6 +308,9 @@ describe.each(DIALECTS)('online applications on %s', (dialect) => {
     const [held, added] = c.tasks.filter((x: any) => x.state === 'open');
     expect(held.version).toBe(2);
     expect(added.assignee).toMatchObject({ kind: 'role', org: { code: 'international' } });
+    // the timeline says whom the task went to, by name or as a role in a unit
+    expect(c.timeline.find((e: any) => e.type === 'transfer').assigneeLabel).toEqual({ zh: '程国华', en: '程国华' });
+    expect(c.timeline.find((e: any) => e.type === 'add_signer').assigneeLabel).toEqual({ zh: expect.stringMatching(/审核人$/), en: expect.stringMatching(/^Department reviewer, /) });
     expectProblem(await act(s.vp, held.id, { action: 'approve', version: 1 }), 409, 'stale_version');
     c = (await act(s.vp, held.id, { action: 'approve', version: 2 })).json();
     expect(c.status).toBe('running');

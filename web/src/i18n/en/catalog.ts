@@ -90,6 +90,8 @@ export const catalog: Pick<Catalog, 'home' | 'services' | 'limit' | 'guide' | 'm
     materials: 'Materials',
     noMaterials: 'No materials are needed.',
     process: 'Process',
+    onlineProcess: 'After you apply online',
+    onlineProcessIntro: 'An online application moves through these steps; "My cases" shows which step it has reached.',
     windows: 'Where to go',
     noWindows: 'Entirely online; no window visit needed.',
     contacts: 'Enquiries and complaints',

@@ -68,6 +68,8 @@ export const workflow: Pick<Catalog, 'apply' | 'cases' | 'inbox' | 'form' | 'not
     system: 'System',
     reason: 'Reason',
     toStep: 'To: {{name}}',
+    toPerson: 'Handed to: {{name}}',
+    signerAdded: 'Also to approve: {{name}}',
     stepCurrent: 'current step',
     stepDone: 'done',
     modeAll: 'Joint review: every office must agree',

@@ -66,6 +66,8 @@ export const workflow = {
     system: '系统',
     reason: '理由',
     toStep: '转至：{{name}}',
+    toPerson: '转给：{{name}}',
+    signerAdded: '加签：{{name}}',
     stepCurrent: '当前环节',
     stepDone: '已完成',
     modeAll: '会签：各部门全部同意',

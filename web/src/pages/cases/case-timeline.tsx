@@ -25,6 +25,7 @@ export function CaseTimeline({ events, def }: { events: Event[]; def?: FormDefin
             {' · '}{e.actor?.name ?? (e.actor ? e.actor.id : t('cases.system'))}
           </p>
           {e.toStepName && <p className="timeline-text">{t('cases.toStep', { name: l(e.toStepName) })}</p>}
+          {e.assigneeLabel && <p className="timeline-text">{t(e.type === 'add_signer' ? 'cases.signerAdded' : 'cases.toPerson', { name: l(e.assigneeLabel) })}</p>}
           {e.reason && <p className="timeline-text">{t('cases.reason')}{t('app.colon')}{e.reason}</p>}
           {e.text && <p className="timeline-text pre-line">{e.text}</p>}
           {e.problems && e.problems.length > 0 && (

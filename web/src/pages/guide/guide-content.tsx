@@ -4,6 +4,7 @@ import type { Localized, ServiceItemContent } from '../../api/types.ts';
 import { useL, usePunct } from '../../lib/localized.ts';
 import { HandlingBadge, ModeBadge, VisitsBadge } from '../../components/service-badges.tsx';
 import { Flowchart } from '../../components/flowchart.tsx';
+import { OnlineProcess } from './online-process.tsx';
 import { GuideFacts } from './guide-facts.tsx';
 import { GuideMaterials } from './guide-materials.tsx';
 import { GuideSteps } from './guide-steps.tsx';
@@ -55,6 +56,7 @@ export function GuideContent({ code, content: c, departmentName, categoryName, v
         <h2 id="g-process">{t('guide.process')}</h2>
         <Flowchart steps={c.steps} />
         <GuideSteps steps={c.steps} />
+        <OnlineProcess code={code} />
       </section>
 
       <GuideWhere content={c} />
