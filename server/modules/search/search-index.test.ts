@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SearchIndex, pinyinMatch, type SearchDoc } from './search-index.ts';
+import { SearchIndex, type SearchDoc } from './search-index.ts';
+import { pinyinMatch } from './pinyin-match.ts';
 import { pinyinKeys } from './tokenize.ts';
 
 const docs: SearchDoc[] = [
