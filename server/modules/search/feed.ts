@@ -9,8 +9,6 @@ import { SearchIndex, type DocKind, type SearchDoc } from './search-index.ts';
 export interface FeedDoc extends SearchDoc {
   /** the English title, when the record has one */
   titleEn?: string;
-  /** code of the service item this record links to (a guide FAQ's own item) */
-  service?: string;
   /** knowledge-base category of a FAQ */
   category?: string;
 }

@@ -152,3 +152,29 @@ describe('evaluator defects (heteronyms, over-correction, look-alikes, synonyms)
     expect(top(ix, '体检')).toBe('check');
   });
 });
+
+describe('a service and its own FAQs (family order)', () => {
+  const family: SearchDoc[] = [
+    { kind: 'service', id: 'leave', title: '带薪年休假', body: '职能部门与教辅人员按工龄享受带薪年休假，网上申请。', popularity: 100 },
+    { kind: 'faq', id: 'days', title: '我的年假有几天？', body: '按工龄计算：满 1 年不满 10 年 5 天。', aliases: ['年假几天'], popularity: 0, service: 'leave' },
+    { kind: 'faq', id: 'carry', title: '今年的年假没休完，可以留到明年吗？', body: '当年有效，不跨年度。', aliases: ['年假跨年'], popularity: 0, service: 'leave' },
+    { kind: 'service', id: 'travel', title: '差旅费报销', body: '出差的交通、住宿费用报销。', popularity: 100 },
+    { kind: 'faq', id: 'taxi', title: '出差期间打车的钱能报吗？', body: '市内交通费凭行程单报销。', popularity: 0, service: 'travel' },
+  ];
+  const ix = new SearchIndex();
+  for (const d of family) ix.add(d);
+  const ids = (q: string) => ix.search(q).hits.map((h) => h.id);
+
+  it('puts the service first when the query names it, its FAQs right after', () => {
+    expect(ids('年假').slice(0, 3)).toEqual(['leave', 'days', 'carry']);
+    expect(ids('nianxiujia')[0]).toBe('leave');
+    expect(ids('出差报销')[0]).toBe('travel');
+  });
+  it('puts an FAQ first when the query asks about a detail its service does not mention', () => {
+    expect(ids('打车的钱能报吗').slice(0, 2)).toEqual(['taxi', 'travel']);
+    expect(ids('年假能留到明年吗')[0]).toBe('carry');
+  });
+  it('puts an FAQ first when the query is its question exactly', () => {
+    expect(ids('我的年假有几天')[0]).toBe('days');
+  });
+});

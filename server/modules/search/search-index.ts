@@ -1,11 +1,12 @@
 // The in-process search index (pure core): BM25 over title / aliases / body with field weights, a
 // popularity prior, pinyin and initials matching, synonyms, and homophone / look-alike correction.
 // No I/O: the shell feeds it documents from the database and calls it per request.
-import { DEFAULT_SYNONYMS, expandSynonyms, type SynonymDictionary } from './synonyms.ts';
+import { DEFAULT_SYNONYMS, expandSynonyms, synonymKeysIn, type SynonymDictionary } from './synonyms.ts';
 import { lookalikesIn } from './lookalike.ts';
 import { CandidateIndex, grow } from './candidates.ts';
 import { matchPinyin, syllablePositions } from './pinyin-match.ts';
 import { TypoCorrector } from './typo-correction.ts';
+import { exactKey, orderFamilies, type FamilyEntry } from './family-order.ts';
 import { findRanges, highlightTerms, mergeRanges, type Range } from './highlight.ts';
 import {
   BIGRAM, STOP_CHARS, UNIGRAM, isHan, normalizeQuery, stripQuestionWords, pinyinKeys, splitRuns, tokenize, type PinyinKeys,
@@ -19,6 +20,8 @@ export interface SearchDoc {
   body: string;
   aliases?: string[];
   popularity: number;
+  /** code of the service item an FAQ is linked to: the service and its FAQs are ranked as a family (family-order.ts) */
+  service?: string;
 }
 export type { Range };
 export interface SearchHit {
@@ -94,6 +97,9 @@ function tfAt(p: Posting, i: number, f: number): number {
   const tf = p.tfs[i];
   return tf >= 0 ? tfOf(tf, f) : p.big!.get(p.docs[i])![f];
 }
+
+/** A ranked document; `cover` is the share of the query's own (unexpanded) term weight it matches. */
+interface Ranked extends FamilyEntry { s: Stored; cover: number }
 
 /** One index over services, FAQ and notices. */
 export class SearchIndex {
@@ -291,7 +297,7 @@ export class SearchIndex {
   }
 
   /** Ranked documents; `cover` is the share of the query's own (unexpanded) term weight a document matches. */
-  private rank(query: string, kind?: DocKind): { s: Stored; score: number; cover: number }[] {
+  private rank(query: string, kind?: DocKind): Ranked[] {
     const weighted = queryTerms(stripQuestionWords(query), 1);
     const ownTerms = weighted.length;
     for (const e of expandSynonyms(query, this.synonyms)) weighted.push(...queryTerms(e, 0.7));
@@ -321,8 +327,9 @@ export class SearchIndex {
     }
     const py = /^[a-z][a-z ]*$/.test(query) ? query.replace(/ /g, '') : '';
     const compact = query.replace(/\s+/g, '');
+    const qKey = exactKey(query);
     const bigrams = titleBigrams(stripQuestionWords(query));
-    const out: { s: Stored; score: number; cover: number }[] = [];
+    const out: Ranked[] = [];
     const gen = ++this.markGen;
     if (py.length >= 2) this.candidates.pinyinScores(this.bySeq, py, gen, true);
     for (const s of this.docs.values()) {
@@ -337,9 +344,49 @@ export class SearchIndex {
       if (s.doc.kind === 'service' && bigrams.length) {
         score *= 1 + SERVICE_TITLE_BONUS * (bigrams.filter((b) => s.titleLower.includes(b)).length / bigrams.length);
       }
-      out.push({ s, score: score * (1 + 0.25 * this.prior(s.doc)), cover: (own.get(s) ?? 0) / ownWeight });
+      const exact = qKey.length >= 2 && s.titleLower.length < 3 * qKey.length && exactKey(s.titleLower) === qKey;
+      out.push({
+        s, score: score * (1 + 0.25 * this.prior(s.doc)), cover: (own.get(s) ?? 0) / ownWeight,
+        kind: s.doc.kind, id: s.doc.id, service: s.doc.service, popularity: s.doc.popularity, exact,
+      });
     }
-    return out.sort((a, b) => b.score - a.score || b.s.doc.popularity - a.s.doc.popularity);
+    return orderFamilies(out, this.wordsCovered(query, weighted.slice(0, ownTerms)));
+  }
+
+  /**
+   * Which of the query's topic words a document's own text (title, aliases, body) holds: the finest words jieba
+   * gives (公派留学 counts as 公派 + 留学), one-character words, stop characters and question words left out; a word
+   * also counts when the name holds each of its characters (开发票: 开具发票) or when it is part of a colloquial
+   * phrase whose catalog wording the document uses (看病 → 医保).
+   */
+  private wordsCovered(query: string, own: { term: string; weight: number }[]): (e: Ranked) => boolean[] {
+    const words = [...new Set(own.map(({ term }) => term))]
+      .filter((t) => !t.startsWith(BIGRAM) && !t.startsWith(UNIGRAM) && Array.from(t).length > 1 && !Array.from(t).every((c) => STOP_CHARS.has(c)));
+    const finest = words.filter((w) => !words.some((v) => v !== w && w.includes(v)));
+    const keys = synonymKeysIn(query, this.synonyms);
+    return ({ s }) => {
+      const name = [s.titleLower, ...s.aliasesLower].join('\n');
+      const text = `${name}\n${s.doc.body.toLowerCase()}`;
+      const satisfied = keys.filter(({ targets }) => targets.some((t) => text.includes(t))).map(({ key }) => key);
+      return finest.map((w) => this.holds(w, s.seq) || Array.from(w).every((c) => name.includes(c))
+        || satisfied.some((k) => k.includes(w) || w.includes(k)));
+    };
+  }
+
+  /** Does document `seq` hold `term`? Postings are in seq order. */
+  private holds(term: string, seq: number): boolean {
+    const p = this.postings.get(term);
+    if (!p) return false;
+    let lo = 0;
+    let hi = p.n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = p.docs[mid];
+      if (v === seq) return true;
+      if (v < seq) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
   }
 
   /** Popularity prior in [0, 1], logarithmic so the most-used item does not drown relevance. */
