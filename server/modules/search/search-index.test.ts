@@ -96,6 +96,13 @@ describe('SearchIndex.search', () => {
 });
 
 describe('SearchIndex.suggest', () => {
+  it('forgives look-alike and homophone slips in FAQ questions and aliases too', () => {
+    const ix = build([{ kind: 'faq', id: 'f2', title: '在读证明怎么开？', body: '在线申请。', popularity: 0 }]);
+    expect(ix.suggest('在续证明', 3).map((s) => s.id)).toContain('f2'); // 续 (xu) looks like 读 (du)
+    expect(ix.suggest('票椐要求', 3).map((s) => s.id)).toContain('f1'); // 椐 for 据
+    expect(ix.suggest('报销需要哪些漂据', 3).map((s) => s.id)).toContain('f1'); // 漂 for 票 (piao)
+    expect(ix.suggest('baoxiaoxuyao', 3).map((s) => s.id)).toContain('f1');
+  });
   const ix = build();
   it('completes prefixes, pinyin and initials as the user types', () => {
     expect(ix.suggest('医保', 3)[0]).toEqual({ kind: 'service', id: 'med', title: '医保报销' });

@@ -83,6 +83,7 @@ interface Stored {
 interface Posting { n: number; docs: Int32Array; tfs: Int32Array; big?: Map<number, number[]> }
 
 const UNIGRAM_CODE = UNIGRAM.charCodeAt(0);
+const HAN_RE = /\p{Script=Han}/u;
 
 /**
  * Term frequencies per field, packed into one integer (10 bits per field); a field with 1024 or more
@@ -167,7 +168,13 @@ export class SearchIndex {
     const gen = ++this.markGen;
     const candidates: Stored[] = [];
     if (py.length >= 1) this.candidates.pinyinScores(this.bySeq, py, gen, false, candidates);
-    for (const needle of new Set([compact, query, ...expansions])) {
+    // a look-alike or homophone slip (在续证明) that no title holds as typed: the corrected text is a needle too
+    let fix = '';
+    if (HAN_RE.test(query) && !this.candidates.rarestUnit(compact)) {
+      const corrected = this.corrector.correct(query).replace(/\s+/g, '');
+      if (corrected !== compact) fix = corrected;
+    }
+    for (const needle of new Set([compact, query, ...expansions, ...(fix ? [fix] : [])])) {
       const list = this.candidates.rarestUnit(needle);
       if (list) {
         for (let i = 0; i < list.n; i++) {
@@ -196,6 +203,7 @@ export class SearchIndex {
           const w = i === 0 ? 1 : 0.8;
           if (t.startsWith(compact) || t.startsWith(query)) score = Math.max(score, 3 * w);
           else if (t.includes(compact) || t.includes(query)) score = Math.max(score, 2 * w);
+          else if (fix && t.includes(fix)) score = Math.max(score, (t.startsWith(fix) ? 2.4 : 1.6) * w);
           else if (expansions.some((e) => t.includes(e))) score = Math.max(score, 1.2 * w);
         }
       }
