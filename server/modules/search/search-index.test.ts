@@ -185,3 +185,25 @@ describe('a service and its own FAQs (family order)', () => {
     expect(ids('我的年假有几天')[0]).toBe('days');
   });
 });
+
+describe('SearchIndex.relevance (the assistant\'s floor)', () => {
+  const ix = build();
+  const best = (q: string) => {
+    const r = ix.search(q);
+    return r.hits[0] ? ix.relevance(r.corrected ?? q, r.hits[0].kind, r.hits[0].id) : 0;
+  };
+  it('is high when the best hit is named by the question, directly, by synonym or by pinyin', () => {
+    expect(best('医保报销怎么办')).toBe(1);
+    expect(best('看病的钱怎么报')).toBe(1); // 看病 → 医保
+    expect(best('yibao')).toBe(1);
+  });
+  it('is low when the best hit only shares a character or a body word with the question', () => {
+    expect(best('量子纠缠')).toBeLessThan(0.5);
+    expect(best('今天天气怎么样')).toBeLessThan(0.5);
+    expect(ix.relevance('门诊', 'service', 'med')).toBe(0.5); // only in the body of 医保报销
+  });
+  it('is 0 for an unknown document or a question without topic words', () => {
+    expect(ix.relevance('医保', 'service', 'nope')).toBe(0);
+    expect(ix.relevance('怎么办', 'service', 'med')).toBe(0);
+  });
+});

@@ -358,27 +358,50 @@ export class SearchIndex {
         kind: s.doc.kind, id: s.doc.id, service: s.doc.service, popularity: s.doc.popularity, exact,
       });
     }
-    return orderFamilies(out, this.wordsCovered(query, weighted.slice(0, ownTerms)));
+    return orderFamilies(out, this.wordsCovered(query));
   }
 
   /**
-   * Which of the query's topic words a document's own text (title, aliases, body) holds: the finest words jieba
-   * gives (公派留学 counts as 公派 + 留学), one-character words, stop characters and question words left out; a word
+   * Which of the query's topic words (topicWords) a document's own text (title, aliases, body) holds; a word
    * also counts when the name holds each of its characters (开发票: 开具发票) or when it is part of a colloquial
    * phrase whose catalog wording the document uses (看病 → 医保).
    */
-  private wordsCovered(query: string, own: { term: string; weight: number }[]): (e: Ranked) => boolean[] {
-    const words = [...new Set(own.map(({ term }) => term))]
-      .filter((t) => !t.startsWith(BIGRAM) && !t.startsWith(UNIGRAM) && Array.from(t).length > 1 && !Array.from(t).every((c) => STOP_CHARS.has(c)));
-    const finest = words.filter((w) => !words.some((v) => v !== w && w.includes(v)));
+  private wordsCovered(query: string): (e: Ranked) => boolean[] {
+    const words = topicWords(query);
     const keys = synonymKeysIn(query, this.synonyms);
     return ({ s }) => {
       const name = [s.titleLower, ...s.aliasesLower].join('\n');
       const text = `${name}\n${s.doc.body.toLowerCase()}`;
       const satisfied = keys.filter(({ targets }) => targets.some((t) => text.includes(t))).map(({ key }) => key);
-      return finest.map((w) => this.holds(w, s.seq) || Array.from(w).every((c) => name.includes(c))
+      return words.map((w) => this.holds(w, s.seq) || Array.from(w).every((c) => name.includes(c))
         || satisfied.some((k) => k.includes(w) || w.includes(k)));
     };
+  }
+
+  /**
+   * How squarely a document answers a query, in [0, 1] (the assistant's relevance floor): the share of the query's
+   * topic words its name (title, aliases) holds — directly, through the synonym dictionary, character by character
+   * or, for a Latin word, as pinyin — a word found only in its body counting half. 0 when the query has no topic
+   * words or the document is unknown.
+   */
+  relevance(q: unknown, kind: DocKind, id: string): number {
+    const query = normalizeQuery(q);
+    const s = this.docs.get(docKey(kind, id));
+    const words = query ? topicWords(query).filter((w) => !EN_FILLER.has(w)) : [];
+    if (!s || !words.length) return 0;
+    const name = [s.titleLower, ...s.aliasesLower].join('\n');
+    const keys = synonymKeysIn(query, this.synonyms);
+    const inName = keys.filter(({ targets }) => targets.some((t) => name.includes(t))).map(({ key }) => key);
+    const body = s.doc.body.toLowerCase();
+    const inBody = keys.filter(({ targets }) => targets.some((t) => body.includes(t))).map(({ key }) => key);
+    let score = 0;
+    for (const w of words) {
+      const viaSynonym = (list: string[]) => list.some((k) => k.includes(w) || w.includes(k));
+      if (name.includes(w) || viaSynonym(inName) || (isHan(w[0]) && Array.from(w).every((c) => name.includes(c)))
+        || (!isHan(w[0]) && s.keys.some((k, i) => matchPinyin(k, s.positions[i], w).score > 0))) score += 1;
+      else if (body.includes(w) || viaSynonym(inBody)) score += 0.5;
+    }
+    return score / words.length;
   }
 
   /** Does document `seq` hold `term`? Postings are in seq order. */
@@ -449,6 +472,20 @@ export class SearchIndex {
     this.bySeq[num] = undefined;
     this.byRank = undefined;
   }
+}
+
+/** English words that carry no topic ("how much of my …"): left out of the relevance floor. */
+const EN_FILLER = new Set(('the a an of my i me to is are am be will how what when where which who why much many do does did can could '
+  + 'for in on at and or it you your with from this that get have has should would any some about there please').split(' '));
+
+/**
+ * The topic words of a query: the finest words jieba gives (公派留学 counts as 公派 + 留学) without question words,
+ * stop characters and one-character words (钱, 看 say little about a topic); Latin words of two letters or more.
+ */
+function topicWords(query: string): string[] {
+  const words = [...new Set(queryTerms(stripQuestionWords(query), 1).map(({ term }) => term))]
+    .filter((t) => !t.startsWith(BIGRAM) && !t.startsWith(UNIGRAM) && Array.from(t).length > 1 && !Array.from(t).every((c) => STOP_CHARS.has(c)));
+  return words.filter((w) => !words.some((v) => v !== w && w.includes(v)));
 }
 
 /** Han bigrams of a query without stop characters (the part a title could cover). */
