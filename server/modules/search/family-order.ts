@@ -35,12 +35,18 @@ export function orderFamilies<E extends FamilyEntry>(ranked: E[], covered: (e: E
   const services = new Map<string, E>();
   for (const e of ranked) if (e.kind === 'service') services.set(e.id, e);
   const settled = new Set<string>();
+  const memo = new Map<E, boolean[]>();
+  const words = (e: E) => {
+    let w = memo.get(e);
+    if (!w) memo.set(e, (w = covered(e)));
+    return w;
+  };
   let changed = false;
   for (const e of ranked.slice(0, WINDOW)) {
     if (e.kind !== 'faq' || !e.service || settled.has(e.service)) continue;
     const svc = services.get(e.service);
     if (!svc || svc.score >= e.score || svc.exact) continue;
-    if (e.exact || asksDetail(covered(e), covered(svc))) continue;
+    if (e.exact || asksDetail(words(e), words(svc))) continue;
     svc.score = e.score * (1 + 1e-9) + 1e-9;
     settled.add(e.service);
     changed = true;

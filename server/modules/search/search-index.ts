@@ -352,7 +352,8 @@ export class SearchIndex {
       if (s.doc.kind === 'service' && bigrams.length) {
         score *= 1 + SERVICE_TITLE_BONUS * (bigrams.filter((b) => s.titleLower.includes(b)).length / bigrams.length);
       }
-      const exact = qKey.length >= 2 && s.titleLower.length < 3 * qKey.length && exactKey(s.titleLower) === qKey;
+      const exact = qKey.length >= 2 && s.titleLower.length >= qKey.length && s.titleLower.length < 3 * qKey.length
+        && s.titleLower.includes(qKey.slice(0, 2)) && exactKey(s.titleLower) === qKey;
       out.push({
         s, score: score * (1 + 0.25 * this.prior(s.doc)), cover: (own.get(s) ?? 0) / ownWeight,
         kind: s.doc.kind, id: s.doc.id, service: s.doc.service, popularity: s.doc.popularity, exact,

@@ -12,6 +12,8 @@ export class TypoCorrector {
   /** Han character → number of documents containing it */
   private readonly chars = new Map<string, number>();
   private readonly byReading = new Map<string, Set<string>>();
+  /** look-alikes of a character among the vocabulary, as found so far; cleared when the vocabulary changes */
+  private readonly lookalikes = new Map<string, string[]>();
 
   /** @param bigramDf document frequency of a two-character string in the index (0: never seen) */
   constructor(private readonly bigramDf: (bigram: string) => number) {}
@@ -20,6 +22,7 @@ export class TypoCorrector {
   addChar(ch: string): void {
     const count = this.chars.get(ch) ?? 0;
     this.chars.set(ch, count + 1);
+    if (count === 0) this.lookalikes.clear();
     if (count === 0) for (const r of charReadings(ch)) {
       let set = this.byReading.get(r);
       if (!set) this.byReading.set(r, (set = new Set()));
@@ -33,6 +36,7 @@ export class TypoCorrector {
     if (count > 0) this.chars.set(ch, count);
     else {
       this.chars.delete(ch);
+      this.lookalikes.clear();
       for (const r of charReadings(ch)) this.byReading.get(r)?.delete(ch);
     }
   }
@@ -74,7 +78,7 @@ export class TypoCorrector {
               consider(c, charReadings(c)[0] === reading ? 0.5 : 0.1);
             }
           }
-          for (const c of lookalikesIn(chars[i], this.chars.keys())) consider(c, 0.25);
+          for (const c of this.lookalikesOf(chars[i])) consider(c, 0.25);
         }
       });
       if (!best) break;
@@ -91,6 +95,16 @@ export class TypoCorrector {
       last = run.start + run.text.length;
     });
     return out + query.slice(last);
+  }
+
+  /** The vocabulary's look-alikes of ch (a scan of the vocabulary the first time: suggest asks on every keystroke). */
+  private lookalikesOf(ch: string): string[] {
+    let list = this.lookalikes.get(ch);
+    if (!list) {
+      list = lookalikesIn(ch, this.chars.keys());
+      if (this.lookalikes.size < 20_000) this.lookalikes.set(ch, list);
+    }
+    return list;
   }
 
   /** Known bigrams (document frequency > 0) that c forms with its neighbours at position i; a small df bonus breaks ties. */
