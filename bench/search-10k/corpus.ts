@@ -203,11 +203,11 @@ export function documents(faqs: readonly GenFaq[]): SearchDoc[] {
     const c = s.content;
     docs.push({ kind: 'service', id: s.code, title: c.name.zh, body: `${c.summary.zh}\n${c.eligibility.zh}`, aliases: c.name.en ? [c.name.en] : [], popularity: s.popularity });
     c.faq.forEach((f, i) => docs.push({
-      kind: 'faq', id: `${s.code}#${i + 1}`, title: f.q.zh, body: f.a.zh, aliases: f.q.en ? [f.q.en] : [], popularity: Math.round(s.popularity * 0.2),
+      kind: 'faq', id: `${s.code}#${i + 1}`, title: f.q.zh, body: f.a.zh, aliases: f.q.en ? [f.q.en] : [], popularity: Math.round(s.popularity * 0.2), service: s.code,
     }));
   }
   // as the knowledge-base feed gives them (server/modules/search/feed.ts faqDocs): the English question is one more alias
-  for (const f of faqs) docs.push({ kind: 'faq', id: f.id, title: f.question, body: f.answer, aliases: [...(f.aliases ?? []), ...(f.en ? [f.en.question] : [])], popularity: f.popularity });
+  for (const f of faqs) docs.push({ kind: 'faq', id: f.id, title: f.question, body: f.answer, aliases: [...(f.aliases ?? []), ...(f.en ? [f.en.question] : [])], popularity: f.popularity, ...(f.service ? { service: f.service } : {}) });
   return docs;
 }
 

@@ -58,7 +58,7 @@ const jiebaTokens = (text: string): string[] =>
 
 function onestop(docs: Doc[]): Engine {
   const ix = new SearchIndex();
-  for (const d of docs) ix.add({ kind: d.kind, id: d.id, title: d.title, body: d.body, aliases: d.aliases, popularity: d.popularity } satisfies SearchDoc);
+  for (const d of docs) ix.add({ kind: d.kind, id: d.id, title: d.title, body: d.body, aliases: d.aliases, popularity: d.popularity, service: d.service } satisfies SearchDoc);
   ix.warmUp();
   return { name: 'OneStop', search: (q) => ix.search(q).hits.map((h) => h.id) };
 }

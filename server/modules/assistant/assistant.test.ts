@@ -122,6 +122,28 @@ describe.each(DIALECTS)('assistant on %s', (dialect) => {
     }
   });
 
+  it('says it does not know, and how to reach a person, when nothing really answers the question', async () => {
+    for (const question of ['量子纠缠', '今天天气怎么样', '推荐一部电影', '帮我写一首诗']) {
+      const a = (await ask(t, { question })).json();
+      expect(a.citations, question).toEqual([]);
+      expect(a.actions, question).toEqual([]);
+      expect(a.clarify, question).toBeUndefined();
+      expect(a.answer, question).toMatch(/答不上来.*027-68780000/);
+    }
+    const en = (await ask(t, { question: 'What is the weather like today?' }, 'en')).json();
+    expect(en.citations).toEqual([]);
+    expect(en.answer).toMatch(/don't know.*027-68780000/);
+  });
+
+  it('still answers paraphrases in everyday words (synonyms) above the floor', async () => {
+    for (const [question, service] of [['看病的钱怎么报', /medical/], ['住院的钱能报多少', /^medical-reimbursement$/], ['医保包销', /^medical-reimbursement$/]] as const) {
+      const a = (await ask(t, { question })).json();
+      const cited = a.clarify ? a.clarify.options.map((o: { service: string }) => o.service) : a.actions.map((x: { service: string }) => x.service);
+      expect(cited.some((c: string) => service.test(c)), `${question}: ${JSON.stringify(a)}`).toBe(true);
+      expect(a.answer).not.toMatch(/答不上来/);
+    }
+  });
+
   it('puts a question it cannot answer into the editors\' backlog', async () => {
     const question = 'zyxwvut qqqq';
     const a = (await ask(t, { question })).json();

@@ -57,8 +57,8 @@ function pick(l: { zh: string; en: string }, lang: Lang): string {
 const T = {
   empty: { zh: '请告诉我您想办什么事，例如“住院的钱能报多少”或“新入职要办哪些手续”。', en: 'Tell me what you need to get done, for example "How much of my hospital costs will be reimbursed?"' },
   nothing: {
-    zh: '抱歉，没有找到与您的问题相关的答案。可以换个说法再问，或拨打师生综合服务中心电话 027-68780000 咨询。',
-    en: 'Sorry, I found nothing on that. Try asking in other words, or call the Service Centre on 027-68780000.',
+    zh: '抱歉，这个问题我答不上来：知识库和办事指南里没有相关内容。您可以换个说法再问，或找人工咨询：拨打师生综合服务中心电话 027-68780000，或到服务大厅综合窗口。',
+    en: 'Sorry, I don\'t know: nothing in the knowledge base or the service guides covers that. Try asking in other words, or ask a person: call the Service Centre on 027-68780000 or visit the integrated window in the service hall.',
   },
   clarify: { zh: '您问的是下面哪一项？', en: 'Which of these do you mean?' },
   guideOf: { zh: '「{name}」', en: '"{name}"' },

@@ -19,6 +19,12 @@ export interface AssistantDeps {
   log?: (msg: string, err?: unknown) => void;
 }
 
+/**
+ * The relevance floor: the best hit must hold at least this share of the question's topic words in its name (a
+ * word only in its body counts half; SearchIndex.relevance), or the assistant says it does not know rather than
+ * answer "量子纠缠" with whatever shares a character. Synonyms count, so 看病的钱怎么报 still reaches 医保报销.
+ */
+export const RELEVANCE_FLOOR = 0.5;
 /** How many passages the model sees. */
 const LLM_PASSAGES = 4;
 /** A follow-up this short ("那要带什么材料？") is read together with the previous question. */
@@ -31,7 +37,9 @@ export function cutQuestion(q: string): string {
 
 async function retrieve(deps: AssistantDeps, text: string, lang: Lang): Promise<Passage[]> {
   const { index, docs } = await deps.search.corpus();
-  const hits = index.search(text).hits.filter((h) => h.kind !== 'notice');
+  const result = index.search(text);
+  const hits = result.hits.filter((h) => h.kind !== 'notice');
+  if (hits[0] && index.relevance(result.corrected ?? text, hits[0].kind, hits[0].id) < RELEVANCE_FLOOR) return [];
   const kbIds = hits.filter((h) => h.kind === 'faq' && !h.id.includes('#')).map((h) => h.id);
   const kb = new Map((await faqTexts(deps.db, kbIds)).map((r) => [r.id, r]));
   const out: Passage[] = [];

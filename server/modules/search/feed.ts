@@ -10,8 +10,8 @@ import type { SynonymDictionary } from './synonyms.ts';
 export interface FeedDoc extends SearchDoc {
   /** the English title, when the record has one */
   titleEn?: string;
-  /** code of the service item this record links to (a guide FAQ's own item) */
-  service?: string;
+  /** the English body (answer, guide summary, notice text), when the record has one: English results show it */
+  bodyEn?: string;
   /** knowledge-base category of a FAQ */
   category?: string;
 }
@@ -36,6 +36,7 @@ export function catalogDocs(items: readonly PublishedItem[]): FeedDoc[] {
     out.push({
       kind: 'service', id: item.code, title: c.name.zh, titleEn: nonEmpty(c.name.en),
       body: `${c.summary.zh}\n${c.eligibility.zh}`,
+      bodyEn: nonEmpty([c.summary.en, c.eligibility.en].filter((x) => x?.trim()).join('\n')),
       aliases: nonEmpty(c.name.en) ? [c.name.en] : [],
       popularity: item.popularity,
     });
@@ -43,6 +44,7 @@ export function catalogDocs(items: readonly PublishedItem[]): FeedDoc[] {
       out.push({
         kind: 'faq', id: `${item.code}#${i + 1}`, title: f.q.zh, titleEn: nonEmpty(f.q.en),
         body: f.a.zh,
+        bodyEn: nonEmpty(f.a.en),
         aliases: nonEmpty(f.q.en) ? [f.q.en] : [],
         popularity: Math.round(item.popularity * GUIDE_FAQ_POPULARITY),
         service: item.code,
@@ -54,12 +56,12 @@ export function catalogDocs(items: readonly PublishedItem[]): FeedDoc[] {
 
 /** A published knowledge-base FAQ as the feed reads it. */
 export interface KbFaq {
-  id: string; category: string; question: string; answer: string; questionEn: string | null;
+  id: string; category: string; question: string; answer: string; questionEn: string | null; answerEn?: string | null;
   aliases: string[]; service: string | null; views: number; helpfulYes: number;
 }
 /** A published notice as the feed reads it (ISO timestamps). */
 export interface KbNotice {
-  id: string; title: string; titleEn: string; body: string; publishFrom: string; publishUntil: string | null;
+  id: string; title: string; titleEn: string; body: string; bodyEn?: string; publishFrom: string; publishUntil: string | null;
 }
 
 // A "helpful" vote says more about an answer than one more view does.
@@ -70,6 +72,7 @@ export function faqDocs(faqs: readonly KbFaq[]): FeedDoc[] {
   return faqs.map((f) => ({
     kind: 'faq', id: f.id, title: f.question, titleEn: nonEmpty(f.questionEn ?? undefined),
     body: f.answer,
+    bodyEn: nonEmpty(f.answerEn ?? undefined),
     aliases: [...f.aliases, ...(nonEmpty(f.questionEn ?? undefined) ? [f.questionEn!] : [])],
     popularity: f.views + HELPFUL_WEIGHT * f.helpfulYes,
     ...(f.service ? { service: f.service } : {}),
@@ -80,7 +83,7 @@ export function faqDocs(faqs: readonly KbFaq[]): FeedDoc[] {
 /** Notices shown at `now` (inside their publish window). */
 export function noticeDocs(notices: readonly KbNotice[], now: string): FeedDoc[] {
   return notices.filter((n) => n.publishFrom <= now && (n.publishUntil === null || n.publishUntil > now)).map((n) => ({
-    kind: 'notice', id: n.id, title: n.title, titleEn: nonEmpty(n.titleEn), body: n.body,
+    kind: 'notice', id: n.id, title: n.title, titleEn: nonEmpty(n.titleEn), body: n.body, bodyEn: nonEmpty(n.bodyEn),
     aliases: nonEmpty(n.titleEn) ? [n.titleEn] : [], popularity: 0,
   }));
 }

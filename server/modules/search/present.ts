@@ -1,7 +1,9 @@
 // Search hits → API objects. Text leaves as plain strings with highlight offsets, never as markup:
 // the web app wraps the ranges itself, so a stored or typed "<script>" can never become HTML.
 import type { FeedDoc } from './feed.ts';
+import { findRanges, highlightTerms } from './highlight.ts';
 import type { Range, SearchHit, Suggestion } from './search-index.ts';
+import { isHan, normalizeQuery } from './tokenize.ts';
 
 /** Characters (UTF-16 units) of body text shown under a hit. */
 export const SNIPPET_CHARS = 80;
@@ -13,16 +15,29 @@ export function presentSuggestion(s: Suggestion, doc: FeedDoc | undefined) {
   return { kind: s.kind, id: s.id, title: s.title, ...(doc?.titleEn ? { titleEn: doc.titleEn } : {}) };
 }
 
-export function presentHit(hit: SearchHit, doc: FeedDoc | undefined) {
-  const { snippet, highlights } = makeSnippet(doc?.body ?? '', hit.highlights.body);
+/** The query's Latin words (two letters or more), lower-cased: what an English title or body can be marked with. */
+export function englishMarks(query: string): string[] {
+  return highlightTerms(normalizeQuery(query), []).filter((m) => !isHan(m[0]));
+}
+
+/**
+ * A hit as the API shows it. With `english` (the request is in English: the query's Latin words, maybe none), a
+ * record that has English text shows it: `titleEn` with `titleEnHighlights`, and the snippet taken from the
+ * English body (`snippetLang: 'en'`); otherwise the Chinese body, as the index matched it.
+ */
+export function presentHit(hit: SearchHit, doc: FeedDoc | undefined, english?: string[]) {
+  const en = english && doc?.bodyEn ? makeSnippet(doc.bodyEn, findRanges(doc.bodyEn, english)) : undefined;
+  const { snippet, highlights } = en ?? makeSnippet(doc?.body ?? '', hit.highlights.body);
   return {
     kind: hit.kind,
     id: hit.id,
     title: hit.title,
     ...(doc?.titleEn ? { titleEn: doc.titleEn } : {}),
+    ...(english && doc?.titleEn ? { titleEnHighlights: findRanges(doc.titleEn, english) } : {}),
     highlights: hit.highlights.title,
     snippet,
     snippetHighlights: highlights,
+    ...(en ? { snippetLang: 'en' as const } : {}),
     ...(doc?.service ? { service: doc.service } : {}),
     ...(doc?.category ? { category: doc.category } : {}),
   };

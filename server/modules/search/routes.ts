@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import type { Db } from '../../db/index.ts';
 import { recordSearchMiss } from '../kb/service.ts';
+import { requestLang } from '../../http/errors.ts';
 import type { SearchService } from './service.ts';
 
 const Kind = Type.Union([Type.Literal('service'), Type.Literal('faq'), Type.Literal('notice')]);
@@ -35,9 +36,11 @@ const SearchResponse = Type.Object({
     id: Type.String(),
     title: Type.String(),
     titleEn: Type.Optional(Type.String()),
+    titleEnHighlights: Type.Optional(Ranges),
     highlights: Ranges,
     snippet: Type.String(),
     snippetHighlights: Ranges,
+    snippetLang: Type.Optional(Type.Literal('en', { description: 'the snippet is English text (an English request, a record with English text)' })),
     service: Type.Optional(Type.String({ description: 'the linked service item' })),
     category: Type.Optional(Type.String({ description: 'the knowledge-base category of a FAQ' })),
   })),
@@ -71,7 +74,7 @@ export function searchRoutes(app: FastifyInstance, search: SearchService, db: Db
     },
   }, async (request) => {
     const { q, kind, page } = request.query;
-    const result = await search.search(q, { kind, page });
+    const result = await search.search(q, { kind, page, lang: requestLang(request) });
     // A full search (never a suggestion) that finds nothing is counted once per query in the editors' backlog.
     if (result.total === 0 && page === 1 && !kind) await recordSearchMiss(db, q, 'no_result');
     return result;

@@ -64,6 +64,25 @@ describe.each(DIALECTS)('search over HTTP on %s', (dialect) => {
     }
   });
 
+  it('shows English titles and snippets, marked where the query\'s words occur, when the request is in English', async () => {
+    const en = await search('hospital', '&lang=en');
+    const faq = en.items.find((h) => h.id === 'health-001') as Hit & { titleEnHighlights?: [number, number][]; snippetLang?: string };
+    expect(faq, JSON.stringify(en.items.map((h) => h.id))).toBeTruthy();
+    expect(faq.titleEn).toBe('How much of my hospital costs will be reimbursed?');
+    expect(faq.titleEnHighlights).toEqual([[15, 23]]);
+    expect(faq.snippetLang).toBe('en');
+    expect(faq.snippet).toMatch(/^[\x20-\x7e…%]+$/);
+    for (const [a, b] of faq.snippetHighlights) expect(faq.snippet.slice(a, b).toLowerCase()).toBe('hospital');
+    // a Chinese query in the English interface: English text, nothing to mark
+    const zhQuery = (await t.request({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent('在职证明')}`, headers: { 'accept-language': 'en' } })).json();
+    expect(zhQuery.items[0]).toMatchObject({ id: 'employment-certificate', titleEn: 'Employment certificate', snippetLang: 'en', titleEnHighlights: [] });
+    expect(zhQuery.items[0].snippet).not.toMatch(/\p{Script=Han}/u);
+    // Chinese requests are unchanged: Chinese snippet, no English markers
+    const zh = await search('在职证明');
+    expect(zh.items[0]).not.toHaveProperty('snippetLang');
+    expect(zh.items[0]).not.toHaveProperty('titleEnHighlights');
+  });
+
   it('corrects a homophone typo from pinyin input and says so', async () => {
     const r = await search('医保包销');
     expect(r.corrected).toBe('医保报销');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SearchIndex, pinyinMatch, type SearchDoc } from './search-index.ts';
+import { SearchIndex, type SearchDoc } from './search-index.ts';
+import { pinyinMatch } from './pinyin-match.ts';
 import { pinyinKeys } from './tokenize.ts';
 
 const docs: SearchDoc[] = [
@@ -95,6 +96,13 @@ describe('SearchIndex.search', () => {
 });
 
 describe('SearchIndex.suggest', () => {
+  it('forgives look-alike and homophone slips in FAQ questions and aliases too', () => {
+    const ix = build([{ kind: 'faq', id: 'f2', title: '在读证明怎么开？', body: '在线申请。', popularity: 0 }]);
+    expect(ix.suggest('在续证明', 3).map((s) => s.id)).toContain('f2'); // 续 (xu) looks like 读 (du)
+    expect(ix.suggest('票椐要求', 3).map((s) => s.id)).toContain('f1'); // 椐 for 据
+    expect(ix.suggest('报销需要哪些漂据', 3).map((s) => s.id)).toContain('f1'); // 漂 for 票 (piao)
+    expect(ix.suggest('baoxiaoxuyao', 3).map((s) => s.id)).toContain('f1');
+  });
   const ix = build();
   it('completes prefixes, pinyin and initials as the user types', () => {
     expect(ix.suggest('医保', 3)[0]).toEqual({ kind: 'service', id: 'med', title: '医保报销' });
@@ -149,5 +157,53 @@ describe('evaluator defects (heteronyms, over-correction, look-alikes, synonyms)
   });
   it('expands equivalent words both ways', () => {
     expect(top(ix, '体检')).toBe('check');
+  });
+});
+
+describe('a service and its own FAQs (family order)', () => {
+  const family: SearchDoc[] = [
+    { kind: 'service', id: 'leave', title: '带薪年休假', body: '职能部门与教辅人员按工龄享受带薪年休假，网上申请。', popularity: 100 },
+    { kind: 'faq', id: 'days', title: '我的年假有几天？', body: '按工龄计算：满 1 年不满 10 年 5 天。', aliases: ['年假几天'], popularity: 0, service: 'leave' },
+    { kind: 'faq', id: 'carry', title: '今年的年假没休完，可以留到明年吗？', body: '当年有效，不跨年度。', aliases: ['年假跨年'], popularity: 0, service: 'leave' },
+    { kind: 'service', id: 'travel', title: '差旅费报销', body: '出差的交通、住宿费用报销。', popularity: 100 },
+    { kind: 'faq', id: 'taxi', title: '出差期间打车的钱能报吗？', body: '市内交通费凭行程单报销。', popularity: 0, service: 'travel' },
+  ];
+  const ix = new SearchIndex();
+  for (const d of family) ix.add(d);
+  const ids = (q: string) => ix.search(q).hits.map((h) => h.id);
+
+  it('puts the service first when the query names it, its FAQs right after', () => {
+    expect(ids('年假').slice(0, 3)).toEqual(['leave', 'days', 'carry']);
+    expect(ids('nianxiujia')[0]).toBe('leave');
+    expect(ids('出差报销')[0]).toBe('travel');
+  });
+  it('puts an FAQ first when the query asks about a detail its service does not mention', () => {
+    expect(ids('打车的钱能报吗').slice(0, 2)).toEqual(['taxi', 'travel']);
+    expect(ids('年假能留到明年吗')[0]).toBe('carry');
+  });
+  it('puts an FAQ first when the query is its question exactly', () => {
+    expect(ids('我的年假有几天')[0]).toBe('days');
+  });
+});
+
+describe('SearchIndex.relevance (the assistant\'s floor)', () => {
+  const ix = build();
+  const best = (q: string) => {
+    const r = ix.search(q);
+    return r.hits[0] ? ix.relevance(r.corrected ?? q, r.hits[0].kind, r.hits[0].id) : 0;
+  };
+  it('is high when the best hit is named by the question, directly, by synonym or by pinyin', () => {
+    expect(best('医保报销怎么办')).toBe(1);
+    expect(best('看病的钱怎么报')).toBe(1); // 看病 → 医保
+    expect(best('yibao')).toBe(1);
+  });
+  it('is low when the best hit only shares a character or a body word with the question', () => {
+    expect(best('量子纠缠')).toBeLessThan(0.5);
+    expect(best('今天天气怎么样')).toBeLessThan(0.5);
+    expect(ix.relevance('门诊', 'service', 'med')).toBe(0.5); // only in the body of 医保报销
+  });
+  it('is 0 for an unknown document or a question without topic words', () => {
+    expect(ix.relevance('医保', 'service', 'nope')).toBe(0);
+    expect(ix.relevance('怎么办', 'service', 'med')).toBe(0);
   });
 });

@@ -1,11 +1,15 @@
 // The in-process search index (pure core): BM25 over title / aliases / body with field weights, a
 // popularity prior, pinyin and initials matching, synonyms, and homophone / look-alike correction.
 // No I/O: the shell feeds it documents from the database and calls it per request.
-import { DEFAULT_SYNONYMS, expandSynonyms, type SynonymDictionary } from './synonyms.ts';
+import { DEFAULT_SYNONYMS, expandSynonyms, synonymKeysIn, type SynonymDictionary } from './synonyms.ts';
 import { lookalikesIn } from './lookalike.ts';
+import { CandidateIndex, grow } from './candidates.ts';
+import { matchPinyin, syllablePositions } from './pinyin-match.ts';
+import { TypoCorrector } from './typo-correction.ts';
+import { exactKey, orderFamilies, type FamilyEntry } from './family-order.ts';
 import { findRanges, highlightTerms, mergeRanges, type Range } from './highlight.ts';
 import {
-  BIGRAM, STOP_CHARS, UNIGRAM, charReadings, isHan, normalizeQuery, stripQuestionWords, pinyinKeys, splitRuns, tokenize, type PinyinKeys,
+  BIGRAM, STOP_CHARS, UNIGRAM, isHan, normalizeQuery, stripQuestionWords, pinyinKeys, splitRuns, tokenize, type PinyinKeys,
 } from './tokenize.ts';
 
 export type DocKind = 'service' | 'faq' | 'notice';
@@ -16,6 +20,8 @@ export interface SearchDoc {
   body: string;
   aliases?: string[];
   popularity: number;
+  /** code of the service item an FAQ is linked to: the service and its FAQs are ranked as a family (family-order.ts) */
+  service?: string;
 }
 export type { Range };
 export interface SearchHit {
@@ -44,8 +50,6 @@ const K1 = 1.2;
 const B = 0.75;
 const PAGE_SIZE = 10;
 const PINYIN_BOOST = 12;
-const MAX_CORRECTIONS = 2;
-const MAX_CORRECTED_RUN = 20;
 /** a correction must let the best document match at least this share of the query's terms */
 const MIN_CORRECTED_COVER = 0.7;
 /** score factor for a service by the share of the query's bigrams its title contains */
@@ -78,20 +82,8 @@ interface Stored {
  */
 interface Posting { n: number; docs: Int32Array; tfs: Int32Array; big?: Map<number, number[]> }
 
-/** Documents by seq (growable typed array). */
-interface DocList { n: number; docs: Int32Array }
-
-/**
- * Where a pinyin string can start matching: documents (by seq) with, per entry, the key and syllable position
- * (key * KEY_STRIDE + position) and the entry's score when py is exactly the code (as an index into
- * PINYIN_SCORES). Entries of one document and key are contiguous and in position order.
- */
-interface PinyinPosting { n: number; docs: Int32Array; at: Int32Array; exact: Uint8Array }
-const PINYIN_SCORES = [0, 0.5, 0.6, 0.8, 0.9, 0.95, 1];
-const KEY_STRIDE = 65536;
 const UNIGRAM_CODE = UNIGRAM.charCodeAt(0);
-/** longest pinyin code indexed; longer pinyin strings are checked against the entries of their first PINYIN_LEVELS letters */
-const PINYIN_LEVELS = 4;
+const HAN_RE = /\p{Script=Han}/u;
 
 /**
  * Term frequencies per field, packed into one integer (10 bits per field); a field with 1024 or more
@@ -107,12 +99,8 @@ function tfAt(p: Posting, i: number, f: number): number {
   return tf >= 0 ? tfOf(tf, f) : p.big!.get(p.docs[i])![f];
 }
 
-function grow<T extends Int32Array | Uint8Array>(a: T, n: number): T {
-  if (n < a.length) return a;
-  const b = new (a.constructor as new (n: number) => T)(Math.max(4, a.length * 2));
-  b.set(a);
-  return b;
-}
+/** A ranked document; `cover` is the share of the query's own (unexpanded) term weight it matches. */
+interface Ranked extends FamilyEntry { s: Stored; cover: number }
 
 /** One index over services, FAQ and notices. */
 export class SearchIndex {
@@ -121,22 +109,16 @@ export class SearchIndex {
   private readonly bySeq: (Stored | undefined)[] = [];
   /** term → documents and their tf per field */
   private readonly postings = new Map<string, Posting>();
-  /** suggest's candidates by text: UTF-16 unit or adjacent unit pair of a lower-cased title or alias → documents holding it */
-  private readonly textUnits = new Map<string, DocList>();
-  /**
-   * Candidates by pinyin (see pinyinCodes): level L lists the L-letter codes of each key's first syllable and,
-   * from level 3 on (a later word needs 3 letters), of every later word start.
-   */
-  private readonly pinyinIndex = Array.from({ length: PINYIN_LEVELS }, () => new Map<string, PinyinPosting>());
+  /** suggest's candidates by text and pinyin */
+  private readonly candidates = new CandidateIndex();
   private seq = 0;
   private markGen = 0;
   /** documents by (popularity desc, insertion order), and each one's place in it by seq; rebuilt after changes */
   private byRank: Stored[] | undefined;
   private rankPos = new Int32Array(0);
   private readonly lengthSums = [0, 0, 0];
-  /** Han character → number of documents containing it (the typo-correction vocabulary) */
-  private readonly chars = new Map<string, number>();
-  private readonly byReading = new Map<string, Set<string>>();
+  /** the typo-correction vocabulary */
+  private readonly corrector = new TypoCorrector((bg) => this.postings.get(BIGRAM + bg)?.n ?? 0);
   private maxPopularity = 1;
   private readonly synonyms: SynonymDictionary;
 
@@ -164,8 +146,7 @@ export class SearchIndex {
     this.docs.set(key, stored);
     this.bySeq[stored.seq] = stored;
     this.byRank = undefined;
-    this.indexTexts(stored);
-    this.indexPinyin(stored);
+    this.candidates.add(stored);
   }
 
   /** Removes a document by id (of any kind, or of the given kind). */
@@ -186,9 +167,15 @@ export class SearchIndex {
     // pinyin codes begin like py (pinyinIndex). Every document that could score is a candidate.
     const gen = ++this.markGen;
     const candidates: Stored[] = [];
-    if (py.length >= 1) this.pinyinScores(py, gen, false, candidates);
-    for (const needle of new Set([compact, query, ...expansions])) {
-      const list = this.rarestUnit(needle);
+    if (py.length >= 1) this.candidates.pinyinScores(this.bySeq, py, gen, false, candidates);
+    // a look-alike or homophone slip (在续证明) that no title holds as typed: the corrected text is a needle too
+    let fix = '';
+    if (HAN_RE.test(query) && !this.candidates.rarestUnit(compact)) {
+      const corrected = this.corrector.correct(query).replace(/\s+/g, '');
+      if (corrected !== compact) fix = corrected;
+    }
+    for (const needle of new Set([compact, query, ...expansions, ...(fix ? [fix] : [])])) {
+      const list = this.candidates.rarestUnit(needle);
       if (list) {
         for (let i = 0; i < list.n; i++) {
           const s = this.bySeq[list.docs[i]]!;
@@ -216,6 +203,7 @@ export class SearchIndex {
           const w = i === 0 ? 1 : 0.8;
           if (t.startsWith(compact) || t.startsWith(query)) score = Math.max(score, 3 * w);
           else if (t.includes(compact) || t.includes(query)) score = Math.max(score, 2 * w);
+          else if (fix && t.includes(fix)) score = Math.max(score, (t.startsWith(fix) ? 2.4 : 1.6) * w);
           else if (expansions.some((e) => t.includes(e))) score = Math.max(score, 1.2 * w);
         }
       }
@@ -270,49 +258,7 @@ export class SearchIndex {
    * that does form indexed bigrams. Returns the query unchanged when nothing improves.
    */
   correct(query: string): string {
-    const runs = splitRuns(query)
-      .filter((r) => r.han)
-      .map((r) => ({ run: r, chars: Array.from(r.text) }))
-      .filter(({ chars }) => chars.length >= 2 && chars.length <= MAX_CORRECTED_RUN);
-    const original = runs.map(({ chars }) => chars.join(''));
-    let changes = 0;
-    const touched = new Set<string>();
-    // one character at a time, the best-supported replacement first: homophones and look-alikes compete on how many
-    // indexed bigrams they form with both neighbours (在续证明: 读 forms 在读 and 读证, 休 only 休证)
-    while (changes < MAX_CORRECTIONS) {
-      let best: { r: number; i: number; c: string; score: number } | undefined;
-      runs.forEach(({ chars }, r) => {
-        for (let i = 0; i < chars.length; i++) {
-          // repeated characters (医医医…) are noise, not typos; a character is changed once at most
-          if (STOP_CHARS.has(chars[i]) || chars[i] === chars[i - 1] || chars[i] === chars[i + 1]) continue;
-          if (touched.has(`${r}:${i}`) || this.knownAround(chars, i, chars[i]) > 0) continue;
-          const consider = (c: string, bonus: number) => {
-            const k = this.knownAround(chars, i, c);
-            if (k > 0 && (!best || k + bonus > best.score)) best = { r, i, c, score: k + bonus };
-          };
-          for (const reading of charReadings(chars[i])) {
-            for (const c of this.byReading.get(reading) ?? []) {
-              // a rare reading (休 read xu) is a weak reason for a homophone
-              consider(c, charReadings(c)[0] === reading ? 0.5 : 0.1);
-            }
-          }
-          for (const c of lookalikesIn(chars[i], this.chars.keys())) consider(c, 0.25);
-        }
-      });
-      if (!best) break;
-      const { r, i, c } = best;
-      runs[r].chars[i] = c;
-      touched.add(`${r}:${i}`);
-      changes++;
-    }
-    if (changes === 0) return query;
-    let out = '';
-    let last = 0;
-    runs.forEach(({ run, chars }, r) => {
-      out += query.slice(last, run.start) + (chars.join('') === original[r] ? run.text : chars.join(''));
-      last = run.start + run.text.length;
-    });
-    return out + query.slice(last);
+    return this.corrector.correct(query);
   }
 
   /** Loads jieba, pinyin and the decomposition data now, so the first user query does not pay ~0.7 s. */
@@ -339,7 +285,7 @@ export class SearchIndex {
           p.tfs = grow(p.tfs, p.n);
           p.docs[p.n] = num;
           p.tfs[p.n++] = one;
-          if (t.charCodeAt(0) === UNIGRAM_CODE) this.addChar(t.slice(UNIGRAM.length));
+          if (t.charCodeAt(0) === UNIGRAM_CODE) this.corrector.addChar(t.slice(UNIGRAM.length));
           continue;
         }
         const tf = p.tfs[last];
@@ -358,59 +304,8 @@ export class SearchIndex {
     }
   }
 
-  /** Suggest's text candidates: every UTF-16 unit and every adjacent pair of units of the title and aliases. */
-  private indexTexts(stored: Stored): void {
-    for (const u of textGrams(stored.texts)) {
-      let list = this.textUnits.get(u);
-      if (!list) this.textUnits.set(u, (list = { n: 0, docs: new Int32Array(2) }));
-      list.docs = grow(list.docs, list.n);
-      list.docs[list.n++] = stored.seq;
-    }
-  }
-
-  /** Suggest's and rank's pinyin candidates (see pinyinIndex). */
-  private indexPinyin(stored: Stored): void {
-    const codes = new Set<string>();
-    const levels = Array.from({ length: PINYIN_LEVELS }, () => new Set<string>());
-    for (let ki = 0; ki < stored.keys.length; ki++) {
-      const k = stored.keys[ki];
-      const idx = stored.positions[ki];
-      for (let j = 0; j < idx.length; j++) {
-        if (j > 0 && !k.wordStart[idx[j]]) continue;
-        for (const l of levels) l.clear();
-        pinyinCodes(k, idx, j, '', false, levels);
-        pinyinCodes(k, idx, j, '', true, levels);
-        for (let level = j === 0 ? 1 : 3; level <= PINYIN_LEVELS; level++) {
-          const index = this.pinyinIndex[level - 1];
-          for (const code of levels[level - 1]) {
-            let p = index.get(code);
-            if (!p) index.set(code, (p = { n: 0, docs: new Int32Array(2), at: new Int32Array(2), exact: new Uint8Array(2) }));
-            p.docs = grow(p.docs, p.n);
-            p.at = grow(p.at, p.n);
-            p.exact = grow(p.exact, p.n);
-            p.docs[p.n] = stored.seq;
-            p.at[p.n] = ki * KEY_STRIDE + j;
-            p.exact[p.n++] = PINYIN_SCORES.indexOf(matchPinyinAt(k, idx, j, code));
-            codes.add(level + code);
-          }
-        }
-      }
-    }
-    stored.pinyinCodes = [...codes];
-  }
-
-  /** Known bigrams (document frequency > 0) that c forms with its neighbours at position i; a small df bonus breaks ties. */
-  private knownAround(chars: string[], i: number, c: string): number {
-    let k = 0;
-    for (const bg of [i > 0 ? chars[i - 1] + c : '', i + 1 < chars.length ? c + chars[i + 1] : '']) {
-      const df = bg ? (this.postings.get(BIGRAM + bg)?.n ?? 0) : 0;
-      if (df > 0) k += 1 + Math.min(df, 100) / 1000;
-    }
-    return k;
-  }
-
   /** Ranked documents; `cover` is the share of the query's own (unexpanded) term weight a document matches. */
-  private rank(query: string, kind?: DocKind): { s: Stored; score: number; cover: number }[] {
+  private rank(query: string, kind?: DocKind): Ranked[] {
     const weighted = queryTerms(stripQuestionWords(query), 1);
     const ownTerms = weighted.length;
     for (const e of expandSynonyms(query, this.synonyms)) weighted.push(...queryTerms(e, 0.7));
@@ -440,10 +335,11 @@ export class SearchIndex {
     }
     const py = /^[a-z][a-z ]*$/.test(query) ? query.replace(/ /g, '') : '';
     const compact = query.replace(/\s+/g, '');
+    const qKey = exactKey(query);
     const bigrams = titleBigrams(stripQuestionWords(query));
-    const out: { s: Stored; score: number; cover: number }[] = [];
+    const out: Ranked[] = [];
     const gen = ++this.markGen;
-    if (py.length >= 2) this.pinyinScores(py, gen, true);
+    if (py.length >= 2) this.candidates.pinyinScores(this.bySeq, py, gen, true);
     for (const s of this.docs.values()) {
       if (kind && s.doc.kind !== kind) continue;
       let score = scores.get(s) ?? 0;
@@ -456,62 +352,78 @@ export class SearchIndex {
       if (s.doc.kind === 'service' && bigrams.length) {
         score *= 1 + SERVICE_TITLE_BONUS * (bigrams.filter((b) => s.titleLower.includes(b)).length / bigrams.length);
       }
-      out.push({ s, score: score * (1 + 0.25 * this.prior(s.doc)), cover: (own.get(s) ?? 0) / ownWeight });
+      const exact = qKey.length >= 2 && s.titleLower.length >= qKey.length && s.titleLower.length < 3 * qKey.length
+        && s.titleLower.includes(qKey.slice(0, 2)) && exactKey(s.titleLower) === qKey;
+      out.push({
+        s, score: score * (1 + 0.25 * this.prior(s.doc)), cover: (own.get(s) ?? 0) / ownWeight,
+        kind: s.doc.kind, id: s.doc.id, service: s.doc.service, popularity: s.doc.popularity, exact,
+      });
     }
-    return out.sort((a, b) => b.score - a.score || b.s.doc.popularity - a.s.doc.popularity);
+    return orderFamilies(out, this.wordsCovered(query));
+  }
+
+  /**
+   * Which of the query's topic words (topicWords) a document's own text (title, aliases, body) holds; a word
+   * also counts when the name holds each of its characters (开发票: 开具发票) or when it is part of a colloquial
+   * phrase whose catalog wording the document uses (看病 → 医保).
+   */
+  private wordsCovered(query: string): (e: Ranked) => boolean[] {
+    const words = topicWords(query);
+    const keys = synonymKeysIn(query, this.synonyms);
+    return ({ s }) => {
+      const name = [s.titleLower, ...s.aliasesLower].join('\n');
+      const text = `${name}\n${s.doc.body.toLowerCase()}`;
+      const satisfied = keys.filter(({ targets }) => targets.some((t) => text.includes(t))).map(({ key }) => key);
+      return words.map((w) => this.holds(w, s.seq) || Array.from(w).every((c) => name.includes(c))
+        || satisfied.some((k) => k.includes(w) || w.includes(k)));
+    };
+  }
+
+  /**
+   * How squarely a document answers a query, in [0, 1] (the assistant's relevance floor): the share of the query's
+   * topic words its name (title, aliases) holds — directly, through the synonym dictionary, character by character
+   * or, for a Latin word, as pinyin — a word found only in its body counting half. 0 when the query has no topic
+   * words or the document is unknown.
+   */
+  relevance(q: unknown, kind: DocKind, id: string): number {
+    const query = normalizeQuery(q);
+    const s = this.docs.get(docKey(kind, id));
+    const words = query ? topicWords(query).filter((w) => !EN_FILLER.has(w)) : [];
+    if (!s || !words.length) return 0;
+    const name = [s.titleLower, ...s.aliasesLower].join('\n');
+    const keys = synonymKeysIn(query, this.synonyms);
+    const inName = keys.filter(({ targets }) => targets.some((t) => name.includes(t))).map(({ key }) => key);
+    const body = s.doc.body.toLowerCase();
+    const inBody = keys.filter(({ targets }) => targets.some((t) => body.includes(t))).map(({ key }) => key);
+    let score = 0;
+    for (const w of words) {
+      const viaSynonym = (list: string[]) => list.some((k) => k.includes(w) || w.includes(k));
+      if (name.includes(w) || viaSynonym(inName) || (isHan(w[0]) && Array.from(w).every((c) => name.includes(c)))
+        || (!isHan(w[0]) && s.keys.some((k, i) => matchPinyin(k, s.positions[i], w).score > 0))) score += 1;
+      else if (body.includes(w) || viaSynonym(inBody)) score += 0.5;
+    }
+    return score / words.length;
+  }
+
+  /** Does document `seq` hold `term`? Postings are in seq order. */
+  private holds(term: string, seq: number): boolean {
+    const p = this.postings.get(term);
+    if (!p) return false;
+    let lo = 0;
+    let hi = p.n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = p.docs[mid];
+      if (v === seq) return true;
+      if (v < seq) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
   }
 
   /** Popularity prior in [0, 1], logarithmic so the most-used item does not drown relevance. */
   private prior(doc: SearchDoc): number {
     return Math.log1p(Math.max(0, doc.popularity || 0)) / Math.log1p(this.maxPopularity);
-  }
-
-  private addChar(ch: string): void {
-    const count = this.chars.get(ch) ?? 0;
-    this.chars.set(ch, count + 1);
-    if (count === 0) for (const r of charReadings(ch)) {
-      let set = this.byReading.get(r);
-      if (!set) this.byReading.set(r, (set = new Set()));
-      set.add(ch);
-    }
-  }
-
-  /**
-   * Scores pinyin string py against every key the pinyin index lists for it: per document the best over its keys
-   * (aliases × 0.8 when `weighAliases`) of what pinyinMatch gives — the first matching position of a key counts,
-   * as there. Results land in pyScore / pyMark (= gen); documents with a score > 0 are marked and pushed to `found`.
-   */
-  private pinyinScores(py: string, gen: number, weighAliases: boolean, found?: Stored[]): void {
-    const level = Math.min(py.length, PINYIN_LEVELS);
-    const p = this.pinyinIndex[level - 1].get(py.slice(0, level));
-    if (!p) return;
-    const exact = py.length === level;
-    let lastDoc = -1;
-    let lastKey = -1;
-    let settled = false;
-    for (let i = 0; i < p.n; i++) {
-      const num = p.docs[i];
-      const ki = Math.floor(p.at[i] / KEY_STRIDE);
-      if (num !== lastDoc || ki !== lastKey) {
-        lastDoc = num;
-        lastKey = ki;
-        settled = false;
-      }
-      if (settled) continue;
-      const s = this.bySeq[num]!;
-      const r = exact ? PINYIN_SCORES[p.exact[i]] : matchPinyinAt(s.keys[ki], s.positions[ki], p.at[i] % KEY_STRIDE, py);
-      if (r <= 0) continue;
-      settled = true; // later positions of this key do not count: pinyinMatch returns the first match
-      const v = weighAliases && ki ? r * 0.8 : r;
-      if (s.pyMark !== gen) {
-        s.pyMark = gen;
-        s.pyScore = v;
-      } else s.pyScore = Math.max(s.pyScore, v);
-      if (found && s.mark !== gen) {
-        s.mark = gen;
-        found.push(s);
-      }
-    }
   }
 
   /**
@@ -534,18 +446,6 @@ export class SearchIndex {
     return Array.from(at, (i) => byRank[i]);
   }
 
-  /** The documents whose title or an alias holds the needle's rarest unit pair (or unit); undefined: none can contain it. */
-  private rarestUnit(needle: string): DocList | undefined {
-    let best: DocList | undefined;
-    if (needle.length === 1) return this.textUnits.get(needle);
-    for (let i = 0; i + 1 < needle.length; i++) {
-      const list = this.textUnits.get(needle.slice(i, i + 2));
-      if (!list) return undefined;
-      if (!best || list.n < best.n) best = list;
-    }
-    return best;
-  }
-
   private removeKey(key: string): void {
     const s = this.docs.get(key);
     if (!s) return;
@@ -565,42 +465,28 @@ export class SearchIndex {
         }
         if (p.n === 0) this.postings.delete(t);
       }
-      if (t.startsWith(UNIGRAM)) {
-        const ch = t.slice(UNIGRAM.length);
-        const count = (this.chars.get(ch) ?? 1) - 1;
-        if (count > 0) this.chars.set(ch, count);
-        else {
-          this.chars.delete(ch);
-          for (const r of charReadings(ch)) this.byReading.get(r)?.delete(ch);
-        }
-      }
+      if (t.startsWith(UNIGRAM)) this.corrector.removeChar(t.slice(UNIGRAM.length));
     }
-    for (const u of textGrams(s.texts)) {
-      const list = this.textUnits.get(u);
-      if (!list) continue;
-      const i = list.docs.subarray(0, list.n).indexOf(num);
-      if (i >= 0) list.docs.copyWithin(i, i + 1, list.n--);
-      if (list.n === 0) this.textUnits.delete(u);
-    }
-    for (const lc of s.pinyinCodes) {
-      const index = this.pinyinIndex[Number(lc[0]) - 1];
-      const p = index.get(lc.slice(1));
-      if (!p) continue;
-      let w = 0;
-      for (let i = 0; i < p.n; i++) {
-        if (p.docs[i] === num) continue;
-        p.docs[w] = p.docs[i];
-        p.exact[w] = p.exact[i];
-        p.at[w++] = p.at[i];
-      }
-      p.n = w;
-      if (w === 0) index.delete(lc.slice(1));
-    }
+    this.candidates.remove(s);
     s.lengths.forEach((l, f) => (this.lengthSums[f] -= l));
     this.docs.delete(key);
     this.bySeq[num] = undefined;
     this.byRank = undefined;
   }
+}
+
+/** English words that carry no topic ("how much of my …"): left out of the relevance floor. */
+const EN_FILLER = new Set(('the a an of my i me to is are am be will how what when where which who why much many do does did can could '
+  + 'for in on at and or it you your with from this that get have has should would any some about there please').split(' '));
+
+/**
+ * The topic words of a query: the finest words jieba gives (公派留学 counts as 公派 + 留学) without question words,
+ * stop characters and one-character words (钱, 看 say little about a topic); Latin words of two letters or more.
+ */
+function topicWords(query: string): string[] {
+  const words = [...new Set(queryTerms(stripQuestionWords(query), 1).map(({ term }) => term))]
+    .filter((t) => !t.startsWith(BIGRAM) && !t.startsWith(UNIGRAM) && Array.from(t).length > 1 && !Array.from(t).every((c) => STOP_CHARS.has(c)));
+  return words.filter((w) => !words.some((v) => v !== w && w.includes(v)));
 }
 
 /** Han bigrams of a query without stop characters (the part a title could cover). */
@@ -630,118 +516,6 @@ function queryTerms(query: string, factor: number): { term: string; weight: numb
       term,
       weight: factor * (term.startsWith(BIGRAM) ? 0.6 : term.startsWith(UNIGRAM) ? 0.15 : 1),
     }));
-}
-
-/**
- * How well a pinyin string (no spaces) matches a title's keys: whole pinyin 1, pinyin prefix 0.9,
- * initials 0.95 / prefix 0.8, from a later syllable 0.6 / 0.5. Also returns the matched title range.
- */
-export function pinyinMatch(keys: PinyinKeys, py: string): { score: number; range?: Range } {
-  return matchPinyin(keys, syllablePositions(keys), py);
-}
-
-/** Positions of a key's non-empty syllables (what pinyin matching walks). */
-function syllablePositions(keys: PinyinKeys): number[] {
-  const idx: number[] = [];
-  for (let i = 0; i < keys.syllables.length; i++) if (keys.syllables[i] !== '') idx.push(i);
-  return idx;
-}
-
-/** pinyinMatch with the syllable positions precomputed (the index keeps them per key). */
-function matchPinyin(keys: PinyinKeys, idx: number[], py: string): { score: number; range?: Range } {
-  if (!py || !keys.full) return NO_MATCH;
-  for (let from = 0; from < idx.length; from++) {
-    if (from > 0 && py.length < 3) break; // a later syllable needs 3 letters or more
-    const score = matchPinyinAt(keys, idx, from, py);
-    if (score > 0) {
-      const n = score === 1 || score === 0.9 || score === 0.6 ? walkPinyin(keys, idx, from, py, 0) : py.length;
-      return { score, range: pinyinRange(keys, idx, from, n) };
-    }
-  }
-  return NO_MATCH;
-}
-
-/** The score of a match starting at syllable `from`, 0 when none starts there. */
-function matchPinyinAt(keys: PinyinKeys, idx: number[], from: number, py: string): number {
-  if (!py || !keys.full) return 0;
-  const later = from > 0;
-  if (later && (py.length < 3 || !keys.wordStart[idx[from]])) return 0; // 住房|公积金 yes, 出|国 no
-  // syllables consumed by a full-pinyin prefix starting at syllable `from` (partial last syllable counts);
-  // any reading of a polyphone counts (差旅 chailv as well as chalv)
-  if ((!later || py.length >= 4) && walkPinyin(keys, idx, from, py, 0) > 0) return py === keys.full && !later ? 1 : later ? 0.6 : 0.9;
-  if (initialsAt(keys, idx, from, py)) return !later && py.length === keys.initials.length ? 0.95 : later ? 0.5 : 0.8;
-  return 0;
-}
-
-/**
- * The codes under which the pinyin index lists syllable j of a key: the first L letters (L = 1 … PINYIN_LEVELS,
- * into levels[L - 1]) of every reading of the syllables from j on (any reading of each polyphone) or, with
- * `initials`, of every string of their initials. A pinyin string of L letters or more can only match from j
- * when its first L letters are one of these.
- */
-function pinyinCodes(keys: PinyinKeys, idx: number[], p: number, acc: string, initials: boolean, levels: Set<string>[]): void {
-  for (const o of keys.alts[idx[p]] ?? [keys.syllables[idx[p]]]) {
-    const next = acc + (initials ? o[0] : o);
-    for (let l = acc.length + 1; l <= Math.min(next.length, levels.length); l++) levels[l - 1].add(next.slice(0, l));
-    if (next.length < levels.length && p + 1 < idx.length) pinyinCodes(keys, idx, p + 1, next, initials, levels);
-  }
-}
-
-/** The units and adjacent unit pairs of a document's lower-cased title and aliases. */
-function textGrams(texts: string[]): Set<string> {
-  const out = new Set<string>();
-  for (const t of texts) {
-    for (let i = 0; i < t.length; i++) {
-      out.add(t[i]);
-      if (i + 1 < t.length) out.add(t.slice(i, i + 2));
-    }
-  }
-  return out;
-}
-
-const NO_MATCH: { score: number; range?: Range } = Object.freeze({ score: 0 });
-
-/** Syllables consumed matching py from `at` against the syllables from position j on; -1 when it does not fit. */
-function walkPinyin(keys: PinyinKeys, idx: number[], j: number, py: string, at: number): number {
-  if (at >= py.length) return 0;
-  if (j >= idx.length) return -1;
-  const options = keys.alts[idx[j]] ?? [keys.syllables[idx[j]]];
-  for (const syl of options) {
-    if (py.startsWith(syl, at)) {
-      const r = walkPinyin(keys, idx, j + 1, py, at + syl.length);
-      if (r >= 0) return r + 1;
-    } else if (isPrefixAt(py, at, syl)) return 1;
-  }
-  return -1;
-}
-
-/** py.slice(at) is a prefix of syl. */
-function isPrefixAt(py: string, at: number, syl: string): boolean {
-  const rest = py.length - at;
-  if (rest > syl.length) return false;
-  for (let k = 0; k < rest; k++) if (py.charCodeAt(at + k) !== syl.charCodeAt(k)) return false;
-  return true;
-}
-
-function initialsAt(keys: PinyinKeys, idx: number[], from: number, py: string): boolean {
-  if (from + py.length > idx.length) return false;
-  for (let j = 0; j < py.length; j++) {
-    const options = keys.alts[idx[from + j]] ?? [keys.syllables[idx[from + j]]];
-    let ok = false;
-    for (const o of options) if (o[0] === py[j]) { ok = true; break; }
-    if (!ok) return false;
-  }
-  return true;
-}
-
-function pinyinRange(keys: PinyinKeys, idx: number[], from: number, count: number): Range {
-  const a = idx[from];
-  const b = idx[Math.min(idx.length, from + count) - 1];
-  return [keys.offsets[a], keys.offsets[b] + (keys.syllables[b] ? charLength(keys, b) : 0)];
-}
-
-function charLength(keys: PinyinKeys, i: number): number {
-  return (i + 1 < keys.offsets.length ? keys.offsets[i + 1] : keys.offsets[i] + 1) - keys.offsets[i];
 }
 
 function round(x: number): number {

@@ -10,7 +10,8 @@ import {
   buildCorpus, catalogDocs, corpusKey, faqDocs, nextNoticeChange, noticeDocs, withoutCoveredGuideFaqs,
   type FeedDoc, type SearchCorpus, type SearchFeed,
 } from './feed.ts';
-import { presentHit, presentSuggestion } from './present.ts';
+import { englishMarks, presentHit, presentSuggestion } from './present.ts';
+import type { Lang } from '../../../common/problems.ts';
 import type { DocKind } from './search-index.ts';
 import type { SynonymDictionary } from './synonyms.ts';
 import { loadDictionary } from './dictionary.ts';
@@ -78,12 +79,17 @@ export class SearchService {
       .map((h) => presentSuggestion(h, docs.get(corpusKey(h.kind, h.id))));
   }
 
-  /** One page of full results with highlights, and the corrected query when a typo was corrected. */
-  async search(q: string | undefined, options: { kind?: DocKind; page: number }) {
+  /**
+   * One page of full results with highlights, and the corrected query when a typo was corrected. In English
+   * (`lang` 'en'), a record with English text shows its English title and snippet, marked where the query's
+   * Latin words occur.
+   */
+  async search(q: string | undefined, options: { kind?: DocKind; page: number; lang?: Lang }) {
     const { index, docs } = await this.corpus();
     const r = index.search(q ?? '', options);
+    const english = options.lang === 'en' ? englishMarks(r.corrected ?? q ?? '') : undefined;
     return {
-      items: r.hits.map((h) => presentHit(h, docs.get(corpusKey(h.kind, h.id)))),
+      items: r.hits.map((h) => presentHit(h, docs.get(corpusKey(h.kind, h.id)), english)),
       total: r.total,
       page: r.page,
       ...(r.corrected ? { corrected: r.corrected } : {}),
@@ -115,11 +121,11 @@ export function startSearch(catalog: CatalogCache, db: Db, onError: (err: unknow
     const [rev, faqs, notices] = await Promise.all([kbRevision(db), allPublishedFaqs(db), liveNotices(db, now)]);
     revision = rev;
     const kbFaqs = faqDocs(faqs.map((f) => ({
-      id: f.id, category: f.category_code, question: f.question_zh, answer: f.answer_zh, questionEn: f.question_en,
+      id: f.id, category: f.category_code, question: f.question_zh, answer: f.answer_zh, questionEn: f.question_en, answerEn: f.answer_en,
       aliases: JSON.parse(f.aliases) as string[], service: f.service_code, views: f.views, helpfulYes: f.helpful_yes,
     })));
     const kbNotices = notices.map((n) => ({
-      id: n.id, title: n.title_zh, titleEn: n.title_en, body: n.body_zh, publishFrom: n.publish_from, publishUntil: n.publish_until,
+      id: n.id, title: n.title_zh, titleEn: n.title_en, body: n.body_zh, bodyEn: n.body_en, publishFrom: n.publish_from, publishUntil: n.publish_until,
     }));
     scheduleNoticeRebuild(nextNoticeChange(kbNotices, now));
     return [...withoutCoveredGuideFaqs(catalogDocs(catalog.publishedItems()), kbFaqs), ...kbFaqs, ...noticeDocs(kbNotices, now)];

@@ -100,3 +100,13 @@ export function expandSynonyms(query: string, dictionary: SynonymDictionary): st
   }
   return [...out];
 }
+
+/** The dictionary's colloquial phrases that occur in a query, each with the catalog phrases (lower-cased) it stands for. */
+export function synonymKeysIn(query: string, dictionary: SynonymDictionary): { key: string; targets: string[] }[] {
+  const out: { key: string; targets: string[] }[] = [];
+  for (const [key, targets] of Object.entries(dictionary)) {
+    const k = key.toLowerCase();
+    if (k !== '' && query.includes(k)) out.push({ key: k, targets: targets.filter(Boolean).map((t) => t.toLowerCase()) });
+  }
+  return out;
+}

@@ -22,6 +22,8 @@ export type Range = [number, number];
 export interface SearchHit {
   kind: SuggestionKind; id: string; title: string; titleEn?: string;
   highlights: Range[]; snippet: string; snippetHighlights: Range[]; service?: string; category?: string;
+  /** in an English request: where the query's words occur in titleEn; snippetLang 'en' when the snippet is English */
+  titleEnHighlights?: Range[]; snippetLang?: 'en';
 }
 export interface SearchResults { items: SearchHit[]; total: number; page: number; corrected?: string }
 
@@ -37,9 +39,10 @@ export function sendHelpful(id: string, helpful: boolean): Promise<void> {
   return api.post<void>(`/api/v1/kb/faqs/${encodeURIComponent(id)}/feedback`, { helpful });
 }
 
-export function useSearch(q: string, kind: SuggestionKind | '', page: number) {
+export function useSearch(q: string, kind: SuggestionKind | '', page: number, locale: string) {
   return useQuery({
-    queryKey: ['search', q, kind, page],
+    // the locale is part of the key: English results carry English titles and snippets
+    queryKey: ['search', q, kind, page, locale],
     queryFn: () => api.get<SearchResults>('/api/v1/search', { q, kind: kind || undefined, page }),
     enabled: q.trim() !== '',
     placeholderData: keepPreviousData,

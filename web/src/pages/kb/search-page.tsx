@@ -20,13 +20,15 @@ function Hit({ hit, onOpen }: { hit: SearchHit; onOpen: () => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const to = hitPath(hit);
-  // highlights are offsets into the Chinese title; the English title is shown plain
-  const title = locale === 'en' && hit.titleEn ? hit.titleEn : <Highlighted text={hit.title} ranges={hit.highlights} />;
+  // in English the server marks the query's words in the English title and takes the snippet from the English text
+  const title = locale === 'en' && hit.titleEn
+    ? <span lang="en"><Highlighted text={hit.titleEn} ranges={hit.titleEnHighlights ?? []} /></span>
+    : <Highlighted text={hit.title} ranges={hit.highlights} />;
   return (
     <li className="search-hit">
       <span className={`search-kind search-kind-${hit.kind}`}>{t(`search.kind.${hit.kind}`)}</span>
       <h2 className="search-hit-title">{to ? <Link to={to} onClick={onOpen}>{title}</Link> : title}</h2>
-      {hit.snippet && <p className="search-hit-snippet"><Highlighted text={hit.snippet} ranges={hit.snippetHighlights} /></p>}
+      {hit.snippet && <p className="search-hit-snippet" lang={hit.snippetLang === 'en' ? 'en' : 'zh-CN'}><Highlighted text={hit.snippet} ranges={hit.snippetHighlights} /></p>}
     </li>
   );
 }
@@ -38,7 +40,8 @@ export function SearchPage() {
   const kindParam = params.get('kind') ?? '';
   const kind = (KINDS.includes(kindParam as SuggestionKind) ? kindParam : '') as SuggestionKind | '';
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const results = useSearch(q, kind, page);
+  const locale = useLocale();
+  const results = useSearch(q, kind, page, locale);
   useDocumentTitle(q ? t('search.titleFor', { q }) : t('search.title'));
 
   // one report per query whose results were shown and left with nothing opened
