@@ -60,16 +60,34 @@ async function withRetry<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
 // ---------------------------------------------------------------------------------------------------------
 // Definitions
 
+// Parsed definitions by row id: a published version is never changed (a change is a new version, a new row),
+// and ids are unique across databases, so the cache needs no invalidation.
+const parsedDefinitions = new Map<string, unknown>();
+async function parsedDefinition<T>(db: Db, table: 'form_definition' | 'process_definition', id: string): Promise<T> {
+  let d = parsedDefinitions.get(id);
+  if (d === undefined) {
+    d = deepFreeze(JSON.parse((await repo.definitionById(db, table, id)).definition));
+    if (parsedDefinitions.size >= 1000) parsedDefinitions.clear();
+    parsedDefinitions.set(id, d);
+  }
+  return d as T;
+}
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object') { for (const x of Object.values(v)) deepFreeze(x); Object.freeze(v); }
+  return v;
+}
+
+/** A service's form and process: the versions a case pinned, or the newest. Callers must not modify them. */
 export async function loadDefinitions(db: Db, code: string, versions?: { form: number; process: number }) {
-  const [form, proc] = versions
-    ? await Promise.all([repo.definitionAt(db, 'form_definition', code, versions.form), repo.definitionAt(db, 'process_definition', code, versions.process)])
-    : await Promise.all([repo.latestDefinition(db, 'form_definition', code), repo.latestDefinition(db, 'process_definition', code)]);
-  if (!form || !proc) return undefined;
+  const pair = await repo.definitionPair(db, code, versions);
+  if (!pair) return undefined;
   return {
-    form: { version: form.version, definition: JSON.parse(form.definition) as FormDefinition },
-    process: { version: proc.version, definition: JSON.parse(proc.definition) as ProcessDefinition },
+    form: { version: pair.formVersion, definition: await parsedDefinition<FormDefinition>(db, 'form_definition', pair.formId) },
+    process: { version: pair.processVersion, definition: await parsedDefinition<ProcessDefinition>(db, 'process_definition', pair.processId) },
   };
 }
+type Definitions = NonNullable<Awaited<ReturnType<typeof loadDefinitions>>>;
 
 function publishedOr404(catalog: CatalogCache, code: string) {
   const item = catalog.published(code);
@@ -192,14 +210,15 @@ async function applyResult(
     const v = old.get(t.id);
     if (v !== undefined && v !== t.version) await trx.updateTable('case_task').set({ version: t.version }).where('id', '=', t.id).execute();
   }
+  if (after.history.length === 0) return;
   let seq = before ? await repo.lastEventSeq(trx, c.caseId) : 0;
-  for (const h of after.history) {
+  await trx.insertInto('case_event').values(after.history.map((h) => {
     const { at, actor, type, stepId, taskId, ...detail } = h;
-    await trx.insertInto('case_event').values({
+    return {
       id: newId(), case_id: c.caseId, seq: ++seq, at, actor_id: actor === 'system' ? null : actor, type,
       step_id: stepId ?? null, task_id: taskId ?? null, detail: JSON.stringify(detail),
-    }).execute();
-  }
+    };
+  })).execute();
 }
 
 
@@ -211,11 +230,11 @@ export async function matcherFor(db: Db, catalog: CatalogCache, actor: Actor): P
 // ---------------------------------------------------------------------------------------------------------
 // Reading cases
 
-async function caseView(db: Db, catalog: CatalogCache, row: NonNullable<Awaited<ReturnType<typeof repo.findCase>>>, viewerId: string): Promise<CaseOut> {
+async function caseView(db: Db, catalog: CatalogCache, row: NonNullable<Awaited<ReturnType<typeof repo.findCase>>>, viewerId: string, known?: Definitions): Promise<CaseOut> {
   const [tasks, events, defs, people] = await Promise.all([
     repo.tasksOfCase(db, row.id),
     repo.eventsOfCase(db, row.id),
-    loadDefinitions(db, row.service_code, { form: row.form_version, process: row.process_version }),
+    known ?? loadDefinitions(db, row.service_code, { form: row.form_version, process: row.process_version }),
     db.selectFrom('person').select(['id', 'display_name']).where('id', 'in', [row.applicant_id, row.on_behalf_of ?? row.applicant_id]).execute(),
   ]);
   if (!defs) throw new Error(`case ${row.id} pins definitions that do not exist`);
@@ -329,9 +348,9 @@ export async function submitCase({ db, catalog }: Deps, actor: Actor, key: strin
   await checkFiles(db, defs.form.definition, data, [applicantId, actor.id], lang);
 
   try {
+    // No second look for the key in here: a retry racing this one makes one of the two inserts of the key
+    // fail on its primary key, that transaction rolls back whole, and the catch below answers the winner's.
     return await db.transaction().execute(async (trx) => {
-      const again = await repo.findIdempotencyKey(trx, actor.id, key);
-      if (again) return replay(again, hash);
       const now = nowIso();
       const caseId = newId();
       const number = await repo.nextCaseNumber(trx, Number(chinaDate(now).slice(0, 4)));
@@ -339,17 +358,17 @@ export async function submitCase({ db, catalog }: Deps, actor: Actor, key: strin
       const r = advance(process, null, { type: 'start', actor: actor.id, caseId, applicantId, data }, now);
       if (!r.ok) throw new Error(`process of ${body.service} refused to start: ${r.reason}`);
       const onBehalf = applicantId !== actor.id ? actor.id : null;
-      await trx.insertInto('workflow_case').values({
+      const row: CaseRow = {
         id: caseId, number, service_code: body.service, department_code: item.content.department,
         form_version: defs.form.version, process_version: defs.process.version, applicant_id: applicantId, on_behalf_of: onBehalf,
         status: r.state.status, state: storedState(r.state), data: JSON.stringify(r.state.data), visits: 0, rev: 1,
         created_at: now, updated_at: now, finished_at: isFinished(r.state.status) ? now : null,
-      }).execute();
+      };
+      await trx.insertInto('workflow_case').values(row).execute();
       const ctx: CaseContext = { caseId, applicantId, applicantOrg: person.orgUnit, supervisorId: person.supervisorId, department: item.content.department };
       await applyResult(trx, ctx, null, r.state, r.effects, actor.id, undefined, now);
       await recordAudit(trx, { actorId: actor.id, action: 'case.submit', entity: 'case', entityId: caseId, detail: { number, service: body.service, onBehalfOf: onBehalf ? applicantId : undefined } });
-      const row = (await repo.findCase(trx, caseId))!;
-      const out = await caseView(trx, catalog, row, actor.id);
+      const out = await caseView(trx, catalog, row, actor.id, defs);
       // The half-filled form saved on the server is done with.
       if (!onBehalf) await repo.deleteDraft(trx, actor.id, body.service);
       await trx.insertInto('idempotency_key').values({
