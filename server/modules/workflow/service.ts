@@ -155,11 +155,11 @@ function resolveAssignee(a: Assignee, c: CaseContext): { kind: 'person' | 'role'
 }
 
 /** Stored state: the timeline lives in case_event and the data in its own column. */
-function storedState(s: CaseState): string {
+export function storedState(s: CaseState): string {
   const { history: _history, data: _data, ...rest } = s;
   return JSON.stringify(rest);
 }
-function loadState(row: { state: string; data: string }): CaseState {
+export function loadState(row: { state: string; data: string }): CaseState {
   return { ...(JSON.parse(row.state) as Omit<CaseState, 'history' | 'data'>), history: [], data: JSON.parse(row.data) as Record<string, unknown> };
 }
 
