@@ -367,13 +367,14 @@ export async function submitCase({ db, catalog }: Deps, actor: Actor, key: strin
       await trx.insertInto('workflow_case').values(row).execute();
       const ctx: CaseContext = { caseId, applicantId, applicantOrg: person.orgUnit, supervisorId: person.supervisorId, department: item.content.department };
       await applyResult(trx, ctx, null, r.state, r.effects, actor.id, undefined, now);
-      await recordAudit(trx, { actorId: actor.id, action: 'case.submit', entity: 'case', entityId: caseId, detail: { number, service: body.service, onBehalfOf: onBehalf ? applicantId : undefined } });
       const out = await caseView(trx, catalog, row, actor.id, defs);
       // The half-filled form saved on the server is done with.
       if (!onBehalf) await repo.deleteDraft(trx, actor.id, body.service);
       await trx.insertInto('idempotency_key').values({
         person_id: actor.id, key, request_hash: hash, case_id: caseId, status_code: 201, response: JSON.stringify(out), created_at: now,
       }).execute();
+      // Last: the audit chain's head row stays locked until the commit (on PostgreSQL other submissions wait).
+      await recordAudit(trx, { actorId: actor.id, action: 'case.submit', entity: 'case', entityId: caseId, detail: { number, service: body.service, onBehalfOf: onBehalf ? applicantId : undefined } });
       return { status: 201, body: out, replayed: false };
     });
   } catch (err) {
