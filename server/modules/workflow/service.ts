@@ -318,17 +318,29 @@ function requestHash(personId: string, body: SubmitInput): string {
   return createHash('sha256').update(JSON.stringify([personId, canon(body)])).digest('hex');
 }
 
-/** The stored answer to a key already used: the same status and body, or 422 when the body differs. */
-function replay(row: { request_hash: string; status_code: number; response: string }, hash: string) {
+/**
+ * The stored answer to a key already used: the same status and body, or 422 when the body differs. The body
+ * is stored without the pinned form and process (half its size; a published version never changes), which
+ * are put back here from the versions the body names.
+ */
+async function replay(db: Db, row: { request_hash: string; status_code: number; response: string }, hash: string) {
   if (row.request_hash !== hash) throw new AppError('idempotency_key_reused');
-  return { status: row.status_code, body: JSON.parse(row.response) as CaseOut, replayed: true };
+  const body = JSON.parse(row.response) as CaseOut;
+  if (body.form === null || body.process === null) {
+    const defs = await loadDefinitions(db, body.service.code, { form: body.formVersion, process: body.processVersion });
+    if (!defs) throw new Error(`case ${body.id} pins definitions that do not exist`);
+    body.form = defs.form;
+    body.process = defs.process;
+  }
+  return { status: row.status_code, body, replayed: true };
 }
+const storedResponse = (out: CaseOut) => JSON.stringify({ ...out, form: null, process: null });
 
 /** Creates one case (exactly one per Idempotency-Key and person), with its first tasks, in one transaction. */
 export async function submitCase({ db, catalog }: Deps, actor: Actor, key: string, body: SubmitInput, lang: Lang) {
   const hash = requestHash(actor.id, body);
   const seen = await repo.findIdempotencyKey(db, actor.id, key);
-  if (seen) return replay(seen, hash);
+  if (seen) return replay(db, seen, hash);
 
   const item = publishedOr404(catalog, body.service);
   const defs = await loadDefinitions(db, body.service);
@@ -371,7 +383,7 @@ export async function submitCase({ db, catalog }: Deps, actor: Actor, key: strin
       // The half-filled form saved on the server is done with.
       if (!onBehalf) await repo.deleteDraft(trx, actor.id, body.service);
       await trx.insertInto('idempotency_key').values({
-        person_id: actor.id, key, request_hash: hash, case_id: caseId, status_code: 201, response: JSON.stringify(out), created_at: now,
+        person_id: actor.id, key, request_hash: hash, case_id: caseId, status_code: 201, response: storedResponse(out), created_at: now,
       }).execute();
       // Last: the audit chain's head row stays locked until the commit (on PostgreSQL other submissions wait).
       await recordAudit(trx, { actorId: actor.id, action: 'case.submit', entity: 'case', entityId: caseId, detail: { number, service: body.service, onBehalfOf: onBehalf ? applicantId : undefined } });
@@ -381,7 +393,7 @@ export async function submitCase({ db, catalog }: Deps, actor: Actor, key: strin
     // Two retries of one key raced: the loser's transaction rolled back; answer with the winner's response.
     if (isUniqueViolation(err)) {
       const winner = await repo.findIdempotencyKey(db, actor.id, key);
-      if (winner) return replay(winner, hash);
+      if (winner) return replay(db, winner, hash);
     }
     throw err;
   }
