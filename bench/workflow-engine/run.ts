@@ -98,7 +98,8 @@ try {
   const ratio = Number((rate('onestop-sqlite') / rate('bpmn-sqlite')).toFixed(2));
   const heapRatio = Number((heap.onestop!.heapBytesPerWaitingInstance / heap.bpmn!.heapBytesPerWaitingInstance).toFixed(4));
   const results = modes.map((m) => ({ key: m.key, name: m.name, persisted: m.persisted, completedPerSec: rate(m.key), min: Math.min(...runs.get(m.key)!), max: Math.max(...runs.get(m.key)!), runs: runs.get(m.key)! }));
-  const bpmnVersion = (await import('bpmn-engine/package.json', { with: { type: 'json' } }).catch(() => ({ default: { version: 'unknown' } }))).default.version as string;
+  // Its package.json is not among its exports: read it next to the resolved entry point (src/index.js).
+  const bpmnVersion = (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.resolve('bpmn-engine')), 'utf8')) as { version: string }).version;
   const report = {
     benchmark: 'workflow-engine',
     machine: { ...machine(), loadAverageBefore: loadBefore.map((l) => Number(l.toFixed(2))), loadAverageAfter: loadAfter.map((l) => Number(l.toFixed(2))) },
