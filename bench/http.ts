@@ -10,35 +10,20 @@
 // visits every target once, so a burst of outside load hits all of them alike) and the median is
 // reported with the min–max spread. Besides requests/s we record the server process's CPU time per
 // request (utime+stime from /proc): it is much less disturbed by other load than throughput is.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { machine } from './machine.ts';
+import { cpuMicros, median, start as startIn } from './server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const WARMUP = 2;
-
-async function start(args: string[], env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`server on ${port} exited with ${child.exitCode}`);
-    try { await fetch(`http://127.0.0.1:${port}/`); return child; } catch { await new Promise((r) => setTimeout(r, 200)); }
-  }
-  throw new Error(`server on ${port} did not start`);
-}
-
-/** CPU time (user + system) of a process so far, in microseconds; undefined where /proc is missing. */
-function cpuMicros(pid: number | undefined): number | undefined {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * (1e6 / 100); // USER_HZ is 100 on Linux
-  } catch { return undefined; }
-}
+const start = (args: string[], env: Record<string, string>, port: number) => startIn(args, env, port, { cwd: ROOT });
 
 interface Target { key: string; name: string; url: string; server: () => ChildProcess; sameAs?: string }
 interface Run { requestsPerSec: number; p50: number; p99: number; cpuMicrosPerRequest: number | null; errors: number; non2xx: number }
@@ -55,8 +40,6 @@ async function once(t: Target, seconds: number): Promise<Run> {
     errors: r.errors + r.timeouts, non2xx: r.non2xx,
   };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function summarise(runs: Run[]): Summary {
   const rps = runs.map((r) => r.requestsPerSec);

@@ -1,7 +1,7 @@
 // Opens the database: embedded SQLite (default) or PostgreSQL, behind one Kysely type.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider, type SqliteDialectConfig } from 'kysely';
 import { createRequire } from 'node:module';
 import type SqliteDatabaseType from 'better-sqlite3';
 import pg from 'pg';
@@ -66,8 +66,32 @@ export function openDb(opts: { databaseUrl: string | null; dataDir: string; pool
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew, and preparing costs more than running most of ours (a submission runs
+ * about twenty): keep the prepared statements by their SQL text. A statement still iterating (a stream) is
+ * busy and cannot be rebound, so that caller gets a fresh one. SQLite re-prepares by itself after a schema
+ * change. The cache is emptied when it reaches MAX (queries with `in (?, ?, …)` lists vary in text).
+ */
+function withStatementCache(sqlite: SqliteDatabaseType.Database): SqliteDialectConfig['database'] {
+  const MAX = 1000;
+  const cache = new Map<string, SqliteDatabaseType.Statement>();
+  return {
+    close: () => { cache.clear(); sqlite.close(); },
+    prepare: (sql: string) => {
+      const hit = cache.get(sql);
+      if (hit && !hit.busy) return hit;
+      const stmt = sqlite.prepare(sql);
+      if (!hit) {
+        if (cache.size >= MAX) cache.clear();
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
+  } as SqliteDialectConfig['database'];
 }
 
 /** Bring the schema to the newest version; returns the names of migrations applied now. */

@@ -16,16 +16,22 @@ export async function rolesOf(db: Db, personId: string): Promise<RoleGrant[]> {
 
 /** The session's person, or undefined when the session is unknown, expired or the person disabled. */
 export async function loadActorBySession(db: Db, sessionId: string, now: string): Promise<Actor | undefined> {
-  const row = await db.selectFrom('session')
+  // One round trip on every signed-in request: the person once per role grant (one row with no role if none).
+  const rows = await db.selectFrom('session')
     .innerJoin('person', 'person.id', 'session.person_id')
+    .leftJoin('role_grant', 'role_grant.person_id', 'person.id')
     .select(['person.id', 'person.username', 'person.display_name', 'person.kind', 'person.org_unit_code',
-      'person.elder_mode', 'person.locale', 'person.preferences_saved_at', 'session.csrf_token', 'session.expires_at'])
+      'person.elder_mode', 'person.locale', 'person.preferences_saved_at', 'session.csrf_token', 'session.expires_at',
+      'role_grant.role', 'role_grant.scope_code'])
     .where('session.id', '=', sessionId).where('person.active', '=', 1).where('session.expires_at', '>', now)
-    .executeTakeFirst();
+    .orderBy('role_grant.role').orderBy('role_grant.scope_code')
+    .execute();
+  const row = rows[0];
   if (!row) return undefined;
+  const roles = rows.flatMap((r) => (r.role !== null && r.scope_code !== null ? [{ role: r.role as RoleGrant['role'], scope: r.scope_code }] : []));
   return {
     id: row.id, username: row.username, displayName: row.display_name, kind: row.kind, orgUnit: row.org_unit_code,
-    roles: await rolesOf(db, row.id), elderMode: row.elder_mode === 1, locale: row.locale === 'en' ? 'en' : 'zh-CN',
+    roles, elderMode: row.elder_mode === 1, locale: row.locale === 'en' ? 'en' : 'zh-CN',
     preferencesSaved: row.preferences_saved_at !== null,
     sessionId, csrfToken: row.csrf_token,
   };

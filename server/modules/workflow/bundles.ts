@@ -27,7 +27,7 @@ export async function isBundle(db: Db, code: string): Promise<boolean> {
 export async function submitBundle({ db, catalog, calendar }: Deps, actor: Actor, key: string, body: SubmitInput, lang: Lang) {
   const hash = requestHash(actor.id, body);
   const seen = await repo.findIdempotencyKey(db, actor.id, key);
-  if (seen) return replay(seen, hash);
+  if (seen) return replay(db, seen, hash);
 
   const item = publishedOr404(catalog, body.service);
   const bundle = await latestBundle(db, body.service);
@@ -58,7 +58,7 @@ export async function submitBundle({ db, catalog, calendar }: Deps, actor: Actor
   try {
     return await db.transaction().execute(async (trx) => {
       const again = await repo.findIdempotencyKey(trx, actor.id, key);
-      if (again) return replay(again, hash);
+      if (again) return replay(trx, again, hash);
       const now = nowIso();
       const parentId = newId();
       const number = await repo.nextCaseNumber(trx, Number(chinaDate(now).slice(0, 4)));
@@ -95,7 +95,7 @@ export async function submitBundle({ db, catalog, calendar }: Deps, actor: Actor
   } catch (err) {
     if (isUniqueViolation(err)) {
       const winner = await repo.findIdempotencyKey(db, actor.id, key);
-      if (winner) return replay(winner, hash);
+      if (winner) return replay(db, winner, hash);
     }
     throw err;
   }

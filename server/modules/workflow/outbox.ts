@@ -159,18 +159,21 @@ export function startOutboxWorker(db: Db, org: () => OrgDirectory, opts: OutboxO
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
-  const run = () => {
+  // Timers follow the clock, so only the periodic run looks at them; a kick (a commit wrote outbox rows)
+  // only delivers, which keeps two scans of the open tasks off every submission.
+  const run = (timers: boolean) => {
     if (stopped) return;
-    if (running) { again = true; return; }
-    running = fireTimers(db).then(() => deliverDue(db, org(), opts)).then(() => undefined, (err) => opts.onError?.(err)).finally(() => {
+    if (running) { again = true; timersAgain ||= timers; return; }
+    running = (timers ? fireTimers(db) : Promise.resolve(0)).then(() => deliverDue(db, org(), opts)).then(() => undefined, (err) => opts.onError?.(err)).finally(() => {
       running = null;
-      if (again) { again = false; run(); }
+      if (again) { const t = timersAgain; again = false; timersAgain = false; run(t); }
     });
   };
-  const timer = setInterval(run, opts.intervalMs ?? 1000);
+  let timersAgain = false;
+  const timer = setInterval(() => run(true), opts.intervalMs ?? 1000);
   timer.unref();
   return {
-    kick: () => setImmediate(run),
+    kick: () => setImmediate(run, false),
     /** Resolves when the current run (if any) has finished. */
     idle: async () => { while (running) await running; },
     async stop() {

@@ -29,6 +29,25 @@ export async function definitionAt(db: Db, table: 'form_definition' | 'process_d
     .executeTakeFirst();
 }
 
+/**
+ * The ids and versions of a service's form and process: the pinned pair, or the newest of each — one
+ * statement without the definitions' text (the caller keeps parsed definitions by id; a row never changes).
+ */
+export function definitionPair(db: Db, code: string, versions?: { form: number; process: number }) {
+  return db.selectFrom('form_definition as f').innerJoin('process_definition as p', 'p.service_code', 'f.service_code')
+    .select(['f.id as formId', 'f.version as formVersion', 'p.id as processId', 'p.version as processVersion'])
+    .where('f.service_code', '=', code)
+    .where('f.version', '=', (eb) => versions ? eb.val(versions.form)
+      : eb.selectFrom('form_definition').select((e) => e.fn.max('version').as('v')).where('service_code', '=', code))
+    .where('p.version', '=', (eb) => versions ? eb.val(versions.process)
+      : eb.selectFrom('process_definition').select((e) => e.fn.max('version').as('v')).where('service_code', '=', code))
+    .executeTakeFirst();
+}
+
+export async function definitionById(db: Db, table: 'form_definition' | 'process_definition', id: string) {
+  return db.selectFrom(table).select('definition').where('id', '=', id).executeTakeFirstOrThrow();
+}
+
 /** A person's record values for form bindings, and their supervisor. */
 export async function loadProfile(db: Db, personId: string, unitName: (code: string) => string): Promise<{ profile: Profile; supervisorId: string | null; orgUnit: string } | undefined> {
   const r = await db.selectFrom('person').leftJoin('person_profile as p', 'p.person_id', 'person.id')
@@ -55,8 +74,9 @@ export function findPersonByUsernameOrId(db: Db, ref: string) {
 
 /** The next people-facing case number of a year: 2026-000123. */
 export async function nextCaseNumber(trx: Db, year: number): Promise<string> {
-  await trx.insertInto('case_counter').values({ year, last: 0 }).onConflict((oc) => oc.column('year').doNothing()).execute();
-  const row = await trx.updateTable('case_counter').set((eb) => ({ last: eb('last', '+', 1) })).where('year', '=', year)
+  // One statement: the first case of a year creates its row, every other one bumps it (and locks it to the end).
+  const row = await trx.insertInto('case_counter').values({ year, last: 1 })
+    .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last: eb('case_counter.last', '+', 1) })))
     .returning('last').executeTakeFirstOrThrow();
   return `${year}-${String(row.last).padStart(6, '0')}`;
 }

@@ -63,11 +63,28 @@ async function withRetry<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
 // ---------------------------------------------------------------------------------------------------------
 // Definitions
 
+// Parsed definitions by row id: a published version is never changed (a change is a new version, a new row),
+// and ids are unique across databases, so the cache needs no invalidation.
+const parsedDefinitions = new Map<string, unknown>();
+async function parsedDefinition<T>(db: Db, table: 'form_definition' | 'process_definition', id: string): Promise<T> {
+  let d = parsedDefinitions.get(id);
+  if (d === undefined) {
+    d = deepFreeze(JSON.parse((await repo.definitionById(db, table, id)).definition));
+    if (parsedDefinitions.size >= 1000) parsedDefinitions.clear();
+    parsedDefinitions.set(id, d);
+  }
+  return d as T;
+}
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object') { for (const x of Object.values(v)) deepFreeze(x); Object.freeze(v); }
+  return v;
+}
+
+/** A service's form and process: the versions a case pinned, or the newest. Callers must not modify them. */
 export async function loadDefinitions(db: Db, code: string, versions?: { form: number; process: number }) {
-  const [form, proc] = versions
-    ? await Promise.all([repo.definitionAt(db, 'form_definition', code, versions.form), repo.definitionAt(db, 'process_definition', code, versions.process)])
-    : await Promise.all([repo.latestDefinition(db, 'form_definition', code), repo.latestDefinition(db, 'process_definition', code)]);
-  if (!form || !proc) {
+  const pair = await repo.definitionPair(db, code, versions);
+  if (!pair) {
     // A life-event bundle has no process of its own: its merged form, and its members drawn side by side.
     const bundle = versions ? await bundleAt(db, code, versions.form).then((d) => d && { version: versions.form, definition: d }) : await latestBundle(db, code);
     if (!bundle) return undefined;
@@ -78,10 +95,12 @@ export async function loadDefinitions(db: Db, code: string, versions?: { form: n
     };
   }
   return {
-    form: { version: form.version, definition: JSON.parse(form.definition) as FormDefinition },
-    process: { version: proc.version, definition: JSON.parse(proc.definition) as ProcessDefinition },
+    form: { version: pair.formVersion, definition: await parsedDefinition<FormDefinition>(db, 'form_definition', pair.formId) },
+    process: { version: pair.processVersion, definition: await parsedDefinition<ProcessDefinition>(db, 'process_definition', pair.processId) },
   };
 }
+
+type Definitions = NonNullable<Awaited<ReturnType<typeof loadDefinitions>>>;
 
 export function publishedOr404(catalog: CatalogCache, code: string) {
   const item = catalog.published(code);
@@ -163,7 +182,7 @@ export function storedState(s: CaseState): string {
   const { history: _history, data: _data, ...rest } = s;
   return JSON.stringify(rest);
 }
-function loadState(row: { state: string; data: string }): CaseState {
+export function loadState(row: { state: string; data: string }): CaseState {
   return { ...(JSON.parse(row.state) as Omit<CaseState, 'history' | 'data'>), history: [], data: JSON.parse(row.data) as Record<string, unknown> };
 }
 
@@ -212,14 +231,15 @@ export async function applyResult(
     const v = old.get(t.id);
     if (v !== undefined && v !== t.version) await trx.updateTable('case_task').set({ version: t.version }).where('id', '=', t.id).execute();
   }
+  if (after.history.length === 0) return;
   let seq = before ? await repo.lastEventSeq(trx, c.caseId) : 0;
-  for (const h of after.history) {
+  await trx.insertInto('case_event').values(after.history.map((h) => {
     const { at, actor, type, stepId, taskId, ...detail } = h;
-    await trx.insertInto('case_event').values({
+    return {
       id: newId(), case_id: c.caseId, seq: ++seq, at, actor_id: actor === 'system' ? null : actor, type,
       step_id: stepId ?? null, task_id: taskId ?? null, detail: JSON.stringify(detail),
-    }).execute();
-  }
+    };
+  })).execute();
 }
 
 
@@ -231,11 +251,11 @@ export async function matcherFor(db: Db, catalog: CatalogCache, actor: Actor): P
 // ---------------------------------------------------------------------------------------------------------
 // Reading cases
 
-export async function caseView(db: Db, catalog: CatalogCache, row: NonNullable<Awaited<ReturnType<typeof repo.findCase>>>, viewerId: string): Promise<CaseOut> {
+export async function caseView(db: Db, catalog: CatalogCache, row: NonNullable<Awaited<ReturnType<typeof repo.findCase>>>, viewerId: string, known?: Definitions): Promise<CaseOut> {
   const [tasks, events, defs, people] = await Promise.all([
     repo.tasksOfCase(db, row.id),
     repo.eventsOfCase(db, row.id),
-    loadDefinitions(db, row.service_code, { form: row.form_version, process: row.process_version }),
+    known ?? loadDefinitions(db, row.service_code, { form: row.form_version, process: row.process_version }),
     db.selectFrom('person').select(['id', 'display_name']).where('id', 'in', [row.applicant_id, row.on_behalf_of ?? row.applicant_id]).execute(),
   ]);
   if (!defs) throw new Error(`case ${row.id} pins definitions that do not exist`);
@@ -334,12 +354,21 @@ export function requestHash(personId: string, body: SubmitInput): string {
 const ADDED_SINCE_STORED: Partial<CaseOut> = { earlierSteps: [] };
 
 /** The stored answer to a key already used: the same status and body, or 422 when the body differs. */
-export function replay(row: { request_hash: string; status_code: number; response: string }, hash: string) {
+export async function replay(db: Db, row: { request_hash: string; status_code: number; response: string }, hash: string) {
   if (row.request_hash !== hash) throw new AppError('idempotency_key_reused');
   // Stored before an upgrade, the answer may lack fields added to CaseOut since: they get their value at submission.
   const body = { ...ADDED_SINCE_STORED, ...(JSON.parse(row.response) as Partial<CaseOut>) } as CaseOut;
+  // Stored without the pinned form and process (half its size; a published version never changes): put them back.
+  if (body.form === null || body.process === null) {
+    const defs = await loadDefinitions(db, body.service.code, { form: body.formVersion, process: body.processVersion });
+    if (!defs) throw new Error(`case ${body.id} pins definitions that do not exist`);
+    body.form = defs.form;
+    body.process = defs.process;
+  }
   return { status: row.status_code, body, replayed: true };
 }
+/** The answer as an idempotency key keeps it: without the pinned definitions, which replay() puts back. */
+export const storedResponse = (out: CaseOut) => JSON.stringify({ ...out, form: null, process: null });
 
 /** Numbers and inserts a case, starts its process and applies the engine's first effects (inside the caller's transaction). */
 export async function startCase(trx: Db, c: {
@@ -383,7 +412,7 @@ export async function applicantOf({ db, catalog }: Pick<Deps, 'db' | 'catalog'>,
 export async function submitCase({ db, catalog, calendar }: Deps, actor: Actor, key: string, body: SubmitInput, lang: Lang) {
   const hash = requestHash(actor.id, body);
   const seen = await repo.findIdempotencyKey(db, actor.id, key);
-  if (seen) return replay(seen, hash);
+  if (seen) return replay(db, seen, hash);
 
   const item = publishedOr404(catalog, body.service);
   const defs = await loadDefinitions(db, body.service);
@@ -397,27 +426,28 @@ export async function submitCase({ db, catalog, calendar }: Deps, actor: Actor, 
   try {
     return await db.transaction().execute(async (trx) => {
       const again = await repo.findIdempotencyKey(trx, actor.id, key);
-      if (again) return replay(again, hash);
+      if (again) return replay(trx, again, hash);
       const now = nowIso();
       const onBehalf = applicantId !== actor.id ? actor.id : null;
       const { caseId, number } = await startCase(trx, {
         service: body.service, department: item.content.department, defs, actorId: actor.id, applicantId, onBehalf, person, data, now, overrides: calendar.overrides,
       });
-      await recordAudit(trx, { actorId: actor.id, action: 'case.submit', entity: 'case', entityId: caseId, detail: { number, service: body.service, onBehalfOf: onBehalf ? applicantId : undefined } });
       const row = (await repo.findCase(trx, caseId))!;
-      const out = await caseView(trx, catalog, row, actor.id);
+      const out = await caseView(trx, catalog, row, actor.id, defs);
       // The half-filled form saved on the server is done with.
       if (!onBehalf) await repo.deleteDraft(trx, actor.id, body.service);
       await trx.insertInto('idempotency_key').values({
-        person_id: actor.id, key, request_hash: hash, case_id: caseId, status_code: 201, response: JSON.stringify(out), created_at: now,
+        person_id: actor.id, key, request_hash: hash, case_id: caseId, status_code: 201, response: storedResponse(out), created_at: now,
       }).execute();
+      // Last: the audit chain's head row stays locked until the commit (on PostgreSQL other submissions wait).
+      await recordAudit(trx, { actorId: actor.id, action: 'case.submit', entity: 'case', entityId: caseId, detail: { number, service: body.service, onBehalfOf: onBehalf ? applicantId : undefined } });
       return { status: 201, body: out, replayed: false };
     });
   } catch (err) {
     // Two retries of one key raced: the loser's transaction rolled back; answer with the winner's response.
     if (isUniqueViolation(err)) {
       const winner = await repo.findIdempotencyKey(db, actor.id, key);
-      if (winner) return replay(winner, hash);
+      if (winner) return replay(db, winner, hash);
     }
     throw err;
   }
