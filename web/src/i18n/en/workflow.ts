@@ -260,7 +260,7 @@ export const workflow: Pick<Catalog, 'apply' | 'cases' | 'inbox' | 'form' | 'not
     extended_other: 'Extended by {{count}} days of waiting for corrections',
     metOnTime: 'Finished on time',
     late: 'Finished late',
-    inbox: 'Promised {{date}}',
+    inbox: 'Promised by: {{date}}',
     inboxStatus: { yellow: 'Case due soon', red: 'Case past its promised date', paused: 'Waiting for corrections, clock paused' },
   },
 };

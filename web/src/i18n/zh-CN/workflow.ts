@@ -258,7 +258,7 @@ export const workflow = {
     extended_other: '因等待补正已顺延 {{count}} 天',
     metOnTime: '按时办结',
     late: '超期办结',
-    inbox: '承诺 {{date}}',
+    inbox: '承诺办结：{{date}}',
     inboxStatus: { yellow: '办件临近承诺期限', red: '办件超出承诺期限', paused: '等待补正，暂停计时' },
   },
 };
