@@ -57,6 +57,18 @@ export const BundleChildOut = Type.Object({
 });
 export type BundleChildOut = Static<typeof BundleChildOut>;
 
+/** The case's promised limit (承诺时限): the whole case is to be done by `dueDate`; the clock pauses while it waits on the applicant. */
+export const PromiseOut = Type.Object({
+  limit: Type.Integer(), unit: Type.Union([Type.Literal('working_day'), Type.Literal('natural_day')]),
+  startedOn: Type.String({ description: 'China date of submission; the limit counts from the next day' }),
+  dueDate: Type.String(), warnDate: Type.String({ description: 'yellow from this date (80 % of the limit)' }),
+  pausedDays: Type.Integer({ description: 'days (in the unit) the case waited on the applicant; dueDate already includes them' }),
+  pausedSince: Nullable(Type.String({ description: 'the clock is paused since this date: the case waits on the applicant now' })),
+  status: Nullable(Type.Union([Type.Literal('normal'), Type.Literal('yellow'), Type.Literal('red')], { description: 'open cases only; frozen while paused' })),
+  metOnTime: Nullable(Type.Boolean({ description: 'completed or rejected cases: finished by dueDate' })),
+});
+export type PromiseOut = Static<typeof PromiseOut>;
+
 export const CaseOut = Type.Object({
   id: Type.String(), number: Type.String({ description: 'people-facing, e.g. 2026-000123' }), status: CaseStatus,
   service: Type.Object({ code: Type.String(), name: Localized, department: Named }),
@@ -73,6 +85,7 @@ export const CaseOut = Type.Object({
   tasks: Type.Array(TaskOut), timeline: Type.Array(EventOut),
   bundle: Type.Optional(Type.Object({ children: Type.Array(BundleChildOut) }, { description: 'Only on the parent of a life-event bundle (一件事一次办): one child case per member service' })),
   parent: Type.Optional(Type.Object({ id: Type.String(), number: Type.String(), service: Type.Object({ code: Type.String(), name: Localized }), member: Type.Object({ key: Type.String(), name: Localized }) }, { description: 'Only on a child case of a bundle' })),
+  promise: Type.Optional(PromiseOut),
 });
 export type CaseOut = Static<typeof CaseOut>;
 
@@ -90,6 +103,10 @@ export const InboxItemOut = Type.Composite([TaskOut, Type.Object({
     id: Type.String(), number: Type.String(), status: CaseStatus,
     service: Type.Object({ code: Type.String(), name: Localized }),
     applicant: Type.Object({ id: Type.String(), name: Type.String(), org: Named }),
+    promise: Type.Optional(Type.Object({
+      dueDate: Type.String(), paused: Type.Boolean(),
+      status: Nullable(Type.Union([Type.Literal('normal'), Type.Literal('yellow'), Type.Literal('red')])),
+    }, { description: 'the case\'s promised limit: due date and light (red once past due), frozen while it waits on the applicant' })),
   }),
   overdue: Type.Boolean(),
 })]);

@@ -114,6 +114,10 @@ describe.each(DIALECTS)('online applications on %s', (dialect) => {
         // The draft went with the submission.
         expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('onestop.draft.')))).toEqual([]);
         expect(await kase.status().textContent()).toBe(s.cases.status.running);
+        // The promised date of the whole case, from the API, with its light in words.
+        const promised = (await (await page.request.get(`/api/v1/cases/${caseId}`)).json() as { promise: { dueDate: string } }).promise;
+        expect(await kase.promise().textContent()).toContain(promised.dueDate);
+        await kase.promise().getByText(s.promise.status.normal, { exact: true }).waitFor();
         await expectAxeClean(shell, 'new case page', name('case'));
         await expectNoSidewaysScroll(page, pass.viewport, 'case page');
 
@@ -122,6 +126,7 @@ describe.each(DIALECTS)('online applications on %s', (dialect) => {
         const inbox = new InboxPage(shell);
         await inbox.open();
         await inbox.card(number).waitFor();
+        await inbox.card(number).getByText(s.promise.inbox.replace('{{date}}', promised.dueDate)).waitFor();
         await expectAxeClean(shell, 'inbox', name('inbox'));
         await expectNoSidewaysScroll(page, pass.viewport, 'inbox');
         await shot(page, name('inbox'));
@@ -144,6 +149,9 @@ describe.each(DIALECTS)('online applications on %s', (dialect) => {
         await signInAs(shell, 'teacher', L);
         await kase.open(caseId);
         expect(await kase.status().textContent()).toBe(s.cases.status.waiting_applicant);
+        // The clock is paused while the case waits on the applicant.
+        await kase.promise().getByText(s.promise.paused, { exact: true }).waitFor();
+        await shot(page, name('paused'));
         expect(await kase.problems().allTextContents()).toEqual(problems.map(([f, m]) => `${f}${s.app.colon}${m}`));
         const fix = await kase.startFixing();
         expect(await fix.locator('.form-flagged').count()).toBe(2);

@@ -72,6 +72,11 @@ export class CasePage {
     return this.shell.main().locator('.case-header .case-status');
   }
 
+  /** The promised limit in the header: date, limit, light or pause. */
+  promise(): Locator {
+    return this.shell.main().locator('.case-header .case-promise');
+  }
+
   problems(): Locator {
     return this.shell.main().getByRole('region', { name: /./ }).filter({ has: this.page.locator('.problem-list') }).locator('.problem-list > li');
   }

@@ -15,6 +15,7 @@ import * as notify from './migrations/2026-11-23-06-notify.ts';
 import * as bundles from './migrations/2026-11-23-07-bundles.ts';
 import * as calendar from './migrations/2026-11-23-08-calendar.ts';
 import * as synonyms from './migrations/2026-11-23-09-synonyms.ts';
+import * as promised from './migrations/2026-11-23-10-promised.ts';
 
 export type Db = Kysely<Database>;
 export type DialectName = 'sqlite' | 'postgres';
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-07-bundles': bundles,
   '2026-11-23-08-calendar': calendar,
   '2026-11-23-09-synonyms': synonyms,
+  '2026-11-23-10-promised': promised,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -15,6 +15,12 @@ export interface WorkflowCaseTable {
   created_at: string; updated_at: string; finished_at: string | null;
   /** 'case', or 'bundle' for the parent of a life-event bundle (schema-bundle.ts); children name parent and member. */
   kind: Generated<string>; parent_id: string | null; bundle_member: string | null;
+  /**
+   * The promised limit (承诺时限, promise.ts): limit and unit taken at submission, its start (China date), the days
+   * it waited on the applicant (closed pauses) and since when it waits now, and the due and warning (80 %) dates.
+   */
+  promised_limit: number | null; promised_unit: string | null; promised_start: string | null;
+  promised_paused: Generated<number>; promised_paused_since: string | null; promised_due: string | null; promised_warn: string | null;
 }
 export interface CaseTaskTable {
   id: string; case_id: string; step_id: string; branch_id: string | null;

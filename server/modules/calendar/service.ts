@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/service.ts';
 import type { OrgDirectory } from '../org/directory.ts';
 import { datesOfYear, isDate, packageDay, packageKnowsYear } from '../workflow/calendar.ts';
 import { rescheduleOpenTasks } from '../workflow/deadlines.ts';
+import { rescheduleOpenPromises } from '../workflow/promise.ts';
 import type { CalendarCache } from './cache.ts';
 import { canManageCalendar } from './policy.ts';
 import * as repo from './repo.ts';
@@ -91,10 +92,12 @@ export async function changeOverrides(deps: CalendarDeps, actor: Actor, changes:
     for (const d of remove) delete after[d];
     for (const s of set) after[s.date] = s.working;
     const rescheduled = await rescheduleOpenTasks(trx, before, after, [...set.map((s) => s.date), ...remove]);
+    // Open cases' promised limits move alike (reported in the audit row; the answer keeps its shape).
+    const rescheduledCases = await rescheduleOpenPromises(trx, after, [...set.map((s) => s.date), ...remove]);
     const dates = [...set.map((s) => s.date), ...remove].sort();
     await recordAudit(trx, {
       actorId: actor.id, action: 'calendar.change', entity: 'calendar', entityId: `${dates[0]}..${dates[dates.length - 1]}`,
-      detail: { set, removed: removed.map((r) => ({ date: r.date, working: r.working === 1, reason: r.reason })), rescheduledTasks: rescheduled },
+      detail: { set, removed: removed.map((r) => ({ date: r.date, working: r.working === 1, reason: r.reason })), rescheduledTasks: rescheduled, rescheduledCases },
     });
     return { set: set.length, removed: remove.length, rescheduledTasks: rescheduled };
   });

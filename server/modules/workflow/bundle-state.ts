@@ -6,8 +6,10 @@ import { newId } from '../../clock.ts';
 import { bundleStatus, type BundleDefinition } from '../../../common/bundle.ts';
 import type { BundleChildOut, CaseStatus } from '../../../common/case.ts';
 import type { CatalogCache } from '../catalog/cache.ts';
+import type { CalendarOverrides } from './calendar.ts';
 import type { ProcessDefinition } from './definition.ts';
 import { stepName } from './present.ts';
+import { followStatus } from './promise.ts';
 import * as repo from './repo.ts';
 
 export async function latestBundle(db: Db, code: string): Promise<{ version: number; definition: BundleDefinition } | undefined> {
@@ -38,7 +40,7 @@ export function bundleProcess(def: BundleDefinition): ProcessDefinition {
  * written first: on PostgreSQL that row lock makes two children finishing at once take turns, so the
  * second sees the first's new status and the last one to finish completes the bundle.
  */
-export async function refreshParent(trx: Db, parentId: string, now: string): Promise<void> {
+export async function refreshParent(trx: Db, parentId: string, now: string, overrides: CalendarOverrides): Promise<void> {
   await trx.updateTable('workflow_case').set((eb) => ({ rev: eb('rev', '+', 1) })).where('id', '=', parentId).execute();
   const parent = await repo.findCase(trx, parentId);
   if (!parent) return;
@@ -47,6 +49,7 @@ export async function refreshParent(trx: Db, parentId: string, now: string): Pro
   if (status === parent.status) return;
   const finished = status === 'completed' || status === 'rejected' || status === 'withdrawn';
   await trx.updateTable('workflow_case').set({ status, updated_at: now, finished_at: finished ? now : null }).where('id', '=', parentId).execute();
+  await followStatus(trx, parent, status, now, overrides);
   if (status === 'completed') {
     await trx.insertInto('case_event').values({
       id: newId(), case_id: parentId, seq: (await repo.lastEventSeq(trx, parentId)) + 1, at: now, actor_id: null, type: 'completed',

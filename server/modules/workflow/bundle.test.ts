@@ -130,10 +130,17 @@ describe.each(DIALECTS)('life-event bundles on %s', (dialect) => {
     const task = net.tasks.find((x: any) => x.state === 'open');
     const ret = await t.request({ method: 'POST', url: `/api/v1/tasks/${task.id}/actions`, as: s.itreviewer, body: { action: 'return', version: task.version, problems: [{ field: 'account', message: '该账号名已被占用' }] } });
     expect(ret.statusCode, ret.body).toBe(200);
-    expect((await getCase(s.newteacher, parent.id)).json().status).toBe('waiting_applicant');
+    const waiting = (await getCase(s.newteacher, parent.id)).json();
+    expect(waiting.status).toBe('waiting_applicant');
+    // The bundle's promised limit (5 working days) and the returned part's (1) both pause while it waits.
+    const today = chinaDate(nowIso());
+    expect(waiting.promise).toMatchObject({ limit: 5, unit: 'working_day', pausedSince: today, status: 'normal' });
+    expect((await getCase(s.newteacher, byMember.network)).json().promise).toMatchObject({ limit: 1, pausedSince: today });
     const fixed = await t.request({ method: 'POST', url: `/api/v1/cases/${byMember.network}/resubmit`, as: s.newteacher, body: { data: { account: 'linxiao2' } } });
     expect(fixed.statusCode, fixed.body).toBe(200);
-    expect((await getCase(s.newteacher, parent.id)).json().status).toBe('running');
+    const resumed = (await getCase(s.newteacher, parent.id)).json();
+    expect(resumed.status).toBe('running');
+    expect(resumed.promise).toMatchObject({ pausedSince: null, pausedDays: 0, dueDate: parent.promise.dueDate });
 
     for (const m of MEMBERS.slice(0, 4)) await approveChild(m, byMember[m]);
     let now = (await getCase(s.newteacher, parent.id)).json();

@@ -10,6 +10,8 @@ import type { Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { chinaDate } from './calendar.ts';
 import { latestBundle, refreshParent } from './bundle-state.ts';
+import { promiseColumns, promisedLimitOf } from './promise.ts';
+import type { TimeLimit } from '../../../common/catalog.ts';
 import * as repo from './repo.ts';
 import {
   applicantOf, caseView, checkFiles, formProblems, isUniqueViolation, loadDefinitions, publishedOr404, replay, requestHash, startCase,
@@ -36,7 +38,7 @@ export async function submitBundle({ db, catalog, calendar }: Deps, actor: Actor
   const merged = prepareFormData(bundle.definition.form, body.data, person.profile);
   const problems: FieldProblem[] = formProblems(bundle.definition.form, merged, lang);
 
-  const members: Array<{ member: BundleMember; defs: Definitions; data: FormData; department: string }> = [];
+  const members: Array<{ member: BundleMember; defs: Definitions; data: FormData; department: string; promised: TimeLimit }> = [];
   for (const m of bundle.definition.members) {
     const defs = await loadDefinitions(db, m.service);
     const memberItem = catalog.published(m.service);
@@ -48,7 +50,7 @@ export async function submitBundle({ db, catalog, calendar }: Deps, actor: Actor
       const from = k === undefined ? null : mergedKeyOf(m, k);
       problems.push(from ? { path: ['/data', from, ...rest].join('/'), message: p.message } : { path: '/data', message: `${lang === 'en' ? m.name.en : m.name.zh}: ${p.message}` });
     }
-    members.push({ member: m, defs, data, department: memberItem.content.department });
+    members.push({ member: m, defs, data, department: memberItem.content.department, promised: memberItem.content.promisedLimit });
   }
   // One problem per merged field: the merged form's own wording first, a member's only where it adds one.
   const unique = [...new Map(problems.reverse().map((p) => [p.path === '/data' ? `/data\u0000${p.message}` : p.path, p])).values()].reverse();
@@ -67,6 +69,7 @@ export async function submitBundle({ db, catalog, calendar }: Deps, actor: Actor
         id: parentId, number, service_code: body.service, department_code: item.content.department, kind: 'bundle',
         form_version: bundle.version, process_version: bundle.version, applicant_id: applicantId, on_behalf_of: onBehalf,
         status: 'running', state: '{}', data: JSON.stringify(merged), visits: 0, rev: 1, created_at: now, updated_at: now, finished_at: null,
+        ...promiseColumns(promisedLimitOf(bundle.definition, item.content.promisedLimit), now, calendar.overrides),
       }).execute();
       await trx.insertInto('case_event').values({
         id: newId(), case_id: parentId, seq: 1, at: now, actor_id: actor.id, type: 'start', step_id: null, task_id: null,
@@ -76,11 +79,11 @@ export async function submitBundle({ db, catalog, calendar }: Deps, actor: Actor
       for (const m of members) {
         children.push(await startCase(trx, {
           service: m.member.service, department: m.department, defs: m.defs, actorId: actor.id, applicantId, onBehalf, person,
-          data: m.data, now, parent: { id: parentId, member: m.member.key }, overrides: calendar.overrides,
+          data: m.data, now, parent: { id: parentId, member: m.member.key }, overrides: calendar.overrides, promised: m.promised,
         }));
       }
       // Members that finish at once (automatic steps) may finish the bundle too.
-      await refreshParent(trx, parentId, now);
+      await refreshParent(trx, parentId, now, calendar.overrides);
       await recordAudit(trx, {
         actorId: actor.id, action: 'case.submit', entity: 'case', entityId: parentId,
         detail: { number, service: body.service, children: children.map((c) => c.number), onBehalfOf: onBehalf ? applicantId : undefined },

@@ -3,6 +3,7 @@ import type { Localized } from '../../../common/catalog.ts';
 import type { BundleChildOut } from '../../../common/case.ts';
 import { nowIso } from '../../clock.ts';
 import { chinaDate } from './calendar.ts';
+import { presentPromise } from './promise.ts';
 import type { OrgDirectory } from '../org/directory.ts';
 import { findStep, type AssigneeRule, type ProcessDefinition } from './definition.ts';
 import { ROLE_NAMES } from '../../../common/vocabulary.ts';
@@ -121,8 +122,9 @@ function earlierSteps(def: ProcessDefinition, trail: string[]) {
     .map((id) => ({ id, name: stepName(def, id) }));
 }
 
-export function presentCase(v: CaseView, org: OrgDirectory, viewerId: string) {
+export function presentCase(v: CaseView, org: OrgDirectory, viewerId: string, today = chinaDate(nowIso())) {
   const r = v.row;
+  const promise = presentPromise(r, today);
   // Only the applicant withdraws and resubmits; a clerk who applied for them follows the case.
   const isApplicant = viewerId === r.applicant_id;
   const open = v.tasks.filter((t) => t.state === 'open');
@@ -142,6 +144,8 @@ export function presentCase(v: CaseView, org: OrgDirectory, viewerId: string) {
     form: v.form, process: v.process,
     tasks: v.tasks.map((t) => presentTask(t, v.def, org)),
     timeline: v.events.map((e) => presentEvent(e, v.def, v.assigneeNames, org)),
+    // The case's promised limit (承诺时限); absent for cases submitted before it was kept and for services without one.
+    ...(promise ? { promise } : {}),
   };
 }
 /** A case as the API answers it; a bundle's parent lists its children, a child names its parent. */

@@ -143,7 +143,8 @@ export function listTasks(db: Db, m: TaskMatcher, box: Box, today: string, limit
   let q = db.selectFrom('case_task').innerJoin('workflow_case as c', 'c.id', 'case_task.case_id')
     .innerJoin('person as p', 'p.id', 'c.applicant_id')
     .selectAll('case_task')
-    .select(['c.number', 'c.service_code', 'c.status as case_status', 'c.process_version', 'c.applicant_id', 'p.display_name as applicant_name', 'p.org_unit_code as applicant_org']);
+    .select(['c.number', 'c.service_code', 'c.status as case_status', 'c.process_version', 'c.applicant_id', 'p.display_name as applicant_name', 'p.org_unit_code as applicant_org'])
+    .select(['c.promised_due', 'c.promised_warn', 'c.promised_paused_since']);
   if (filter.service) q = q.where('c.service_code', '=', filter.service);
   if (filter.q) {
     // Wildcards are dropped rather than escaped: LIKE escapes differ between SQLite and PostgreSQL.
@@ -157,7 +158,13 @@ export function listTasks(db: Db, m: TaskMatcher, box: Box, today: string, limit
     // Nor is anyone's own application, which they may not decide on.
     q = q.where('case_task.state', '=', 'open').where('case_task.assignee_kind', '!=', 'applicant').where('c.applicant_id', '!=', m.personId)
       .where((eb) => assignedTo(eb as unknown as TaskEb, m));
-    if (box === 'overdue') q = q.where('case_task.due_date', '<', today);
+    // Overdue: the task is past its own limit, or its case past the promised limit (and not waiting on the applicant).
+    if (box === 'overdue') {
+      q = q.where((eb) => eb.or([
+        eb('case_task.due_date', '<', today),
+        eb.and([eb('c.promised_due', '<', today), eb('c.status', '=', 'running')]),
+      ]));
+    }
     q = q.orderBy('case_task.opened_at');
   }
   return q.orderBy('case_task.id').limit(limit).offset(offset).execute();

@@ -23,6 +23,8 @@ import { assigneePersonIds, presentCase, presentTask, type CaseOut } from './pre
 import * as repo from './repo.ts';
 import { fileProblems } from './uploads.ts';
 import { bundleAt, bundleProcess, childrenOf, childSummaries, latestBundle, parentOf, refreshParent } from './bundle-state.ts';
+import { followStatus, inboxPromise, promiseColumns, promisedLimitOf } from './promise.ts';
+import type { TimeLimit } from '../../../common/catalog.ts';
 
 /** `calendar` holds the admins' working-day overrides every due date is computed with. */
 export interface Deps { db: Db; catalog: CatalogCache; calendar: CalendarCache }
@@ -317,6 +319,7 @@ export async function listInbox({ db, catalog }: Deps, actor: Actor, q: { box: r
         id: r.case_id, number: r.number, status: r.case_status,
         service: { code: r.service_code, name: catalog.published(r.service_code)?.content.name ?? { zh: r.service_code, en: r.service_code } },
         applicant: { id: r.applicant_id, name: r.applicant_name, org: catalog.org.unitName(r.applicant_org) },
+        ...inboxPromise(r, chinaDate(nowIso())),
       },
       overdue: r.state === 'open' && r.due_date !== null && r.due_date < chinaDate(nowIso()),
     });
@@ -377,6 +380,8 @@ export async function startCase(trx: Db, c: {
   data: FormData; now: string; parent?: { id: string; member: string };
   /** the working-day calendar's admin overrides, for the first tasks' due dates */
   overrides: CalendarOverrides;
+  /** the service item's published promised limit, used when the process names none (promise.ts) */
+  promised?: TimeLimit;
 }) {
   const caseId = newId();
   const number = await repo.nextCaseNumber(trx, Number(chinaDate(c.now).slice(0, 4)));
@@ -388,6 +393,7 @@ export async function startCase(trx: Db, c: {
     status: r.state.status, state: storedState(r.state), data: JSON.stringify(r.state.data), visits: 0, rev: 1,
     created_at: c.now, updated_at: c.now, finished_at: isFinished(r.state.status) ? c.now : null,
     parent_id: c.parent?.id ?? null, bundle_member: c.parent?.member ?? null,
+    ...promiseColumns(promisedLimitOf(c.defs.process.definition, c.promised), c.now, c.overrides),
   }).execute();
   const ctx: CaseContext = { caseId, applicantId: c.applicantId, applicantOrg: c.person.orgUnit, supervisorId: c.person.supervisorId, department: c.department };
   await applyResult(trx, ctx, null, r.state, r.effects, c.actorId, undefined, c.now, c.overrides);
@@ -431,6 +437,7 @@ export async function submitCase({ db, catalog, calendar }: Deps, actor: Actor, 
       const onBehalf = applicantId !== actor.id ? actor.id : null;
       const { caseId, number } = await startCase(trx, {
         service: body.service, department: item.content.department, defs, actorId: actor.id, applicantId, onBehalf, person, data, now, overrides: calendar.overrides,
+        promised: item.content.promisedLimit,
       });
       const row = (await repo.findCase(trx, caseId))!;
       const out = await caseView(trx, catalog, row, actor.id, defs);
@@ -498,7 +505,8 @@ async function step(trx: Db, { catalog, calendar }: Deps, row: CaseRow, actor: A
   }).where('id', '=', row.id).where('rev', '=', row.rev).executeTakeFirst();
   if (Number(moved.numUpdatedRows) !== 1) throw new CaseMoved();
   await applyResult(trx, ctx, before, r.state, r.effects, actor.id, actingTaskId, now, calendar.overrides);
-  if (row.parent_id && r.state.status !== row.status) await refreshParent(trx, row.parent_id, now);
+  await followStatus(trx, row, r.state.status, now, calendar.overrides); // the promised limit pauses while waiting on the applicant
+  if (row.parent_id && r.state.status !== row.status) await refreshParent(trx, row.parent_id, now, calendar.overrides);
   await recordAudit(trx, { actorId: actor.id, action: auditAction, entity: 'case', entityId: row.id, detail: { number: row.number, task: actingTaskId } });
   return defs;
 }

@@ -10,6 +10,7 @@ import { formatDate, useL, useLocale, usePunct } from '../lib/localized.ts';
 import { useDocumentTitle } from '../lib/document-title.ts';
 import { PageError, PageLoading } from '../components/page-state.tsx';
 import { CaseStatusBadge } from '../pages/cases/case-status.tsx';
+import { InboxPromise } from '../pages/cases/case-promise.tsx';
 
 const BOXES: InboxBox[] = ['todo', 'overdue', 'done'];
 
@@ -35,6 +36,7 @@ function TaskCard({ item, selected, onSelect }: { item: InboxItemOut; selected?:
       <p className="case-card-meta meta-text">
         <span>{t('inbox.openedAt')}{t('app.colon')}{formatDate(item.openedAt, locale, true)}</span>
         {item.dueDate && <span>{t('inbox.due')}{t('app.colon')}{item.dueDate}</span>}
+        {item.case.promise && item.state === 'open' && <InboxPromise promise={item.case.promise} />}
         {item.closedAt && <span>{t('inbox.closedAt')}{t('app.colon')}{formatDate(item.closedAt, locale, true)}</span>}
         {item.outcome && <span>{t(`inbox.outcome.${item.outcome as 'approved'}`, { defaultValue: item.outcome })}</span>}
         {item.overdue ? <Tag color="red">{t('inbox.overdue')}</Tag> : item.deadline === 'yellow' ? <Tag color="gold">{t('inbox.dueSoon')}</Tag> : null}

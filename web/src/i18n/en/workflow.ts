@@ -1,7 +1,7 @@
 // English UI strings: online applications: apply, my cases, staff inbox, forms, notifications, dev mailbox. Keys mirror ../zh-CN/workflow.ts (the type checks it).
 import type { Catalog } from '../zh-CN.ts';
 
-export const workflow: Pick<Catalog, 'apply' | 'cases' | 'inbox' | 'form' | 'notifications' | 'mailbox'> = {
+export const workflow: Pick<Catalog, 'apply' | 'cases' | 'inbox' | 'form' | 'notifications' | 'mailbox' | 'promise'> = {
   apply: {
     online: 'Apply online',
     title: 'Apply online: {{name}}',
@@ -246,5 +246,23 @@ export const workflow: Pick<Catalog, 'apply' | 'cases' | 'inbox' | 'form' | 'not
     email: 'E-mail',
     sms: 'SMS',
     to: 'to {{to}}',
+  },
+  promise: {
+    label: 'Promised by',
+    due: '{{date}}',
+    limit_working_day_one: '{{count}} working day',
+    limit_working_day_other: '{{count}} working days',
+    limit_natural_day_one: '{{count}} calendar day',
+    limit_natural_day_other: '{{count}} calendar days',
+    status: { normal: 'On track', yellow: 'Due soon', red: 'Overdue' },
+    paused: 'Clock paused',
+    pausedSince: 'Waiting for the applicant\'s corrections; the clock is paused since {{date}}',
+    pausedNote: 'Time spent waiting for corrections does not count: the promised date moves by the working days waited.',
+    extended_one: 'Extended by {{count}} day of waiting for corrections',
+    extended_other: 'Extended by {{count}} days of waiting for corrections',
+    metOnTime: 'Finished on time',
+    late: 'Finished late',
+    inbox: 'Promised by: {{date}}',
+    inboxStatus: { yellow: 'Case due soon', red: 'Case past its promised date', paused: 'Waiting for corrections, clock paused' },
   },
 };

@@ -16,6 +16,7 @@ import { focusFirstError } from '../../components/form/form-renderer.tsx';
 import { fieldKeyOf } from '../../components/form/form-rules.ts';
 import { CaseStatusBadge } from './case-status.tsx';
 import { CaseProgress } from './case-progress.tsx';
+import { CasePromise } from './case-promise.tsx';
 import { problemLabel, problemsByField } from './problem-label.ts';
 import { BundleChildren, BundleParentNote } from './bundle-parts.tsx';
 
@@ -135,6 +136,7 @@ export function CasePage() {
           <div><dt>{t('cases.applicant')}</dt><dd>{c.applicant.name}{c.onBehalfOf ? `${p.paren(t('cases.onBehalf', { name: c.onBehalfOf.name ?? '' }))}` : ''}</dd></div>
           <div><dt>{t('cases.submittedAt')}</dt><dd>{formatDate(c.createdAt, locale, true)}</dd></div>
           {c.finishedAt && <div><dt>{t('cases.finishedAt')}</dt><dd>{formatDate(c.finishedAt, locale, true)}</dd></div>}
+          {c.promise && <CasePromise promise={c.promise} />}
           {c.currentSteps.length > 0 && <div><dt>{t('cases.currentStep')}</dt><dd>{c.currentSteps.map((s) => l(s.name) || s.id).join(t('app.listSep'))}</dd></div>}
           <div><dt>{t('cases.visits')}</dt><dd>{t('cases.visitCount', { count: c.visits })}</dd></div>
         </dl>
