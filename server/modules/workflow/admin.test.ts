@@ -39,6 +39,26 @@ describe.each(DIALECTS)('process administration, visits and self-approval on %s'
     expect((await t.request({ method: 'GET', url: path, as: s.hradmin })).json().processVersions).toHaveLength(1);
   });
 
+  it('ties form findings to their field in the request language; a refused publish changes nothing', async () => {
+    const cur = (await t.request({ method: 'GET', url: path, as: s.hradmin })).json().current;
+    const fields = [...cur.form.definition.fields, { key: 'note', type: 'text', label: { zh: '备注', en: 'Note' }, visibleIf: "kind == 'resign' and (" }];
+    const body = { form: { fields }, process: cur.process.definition };
+    const at = `/form/fields/${fields.length - 1}/visibleIf`;
+    const zh = (await t.request({ method: 'PUT', url: `${path}?dryRun=true`, as: s.hradmin, body })).json();
+    expect(zh.problems).toContainEqual({ severity: 'error', path: at, message: expect.stringMatching(/^字段 note：显示条件/) });
+    const en = (await t.request({ method: 'PUT', url: `${path}?dryRun=true&lang=en`, as: s.hradmin, body })).json();
+    expect(en.problems).toContainEqual({ severity: 'error', path: at, message: expect.stringMatching(/^field 'note': the condition/) });
+    const refused = expectProblem(await t.request({ method: 'PUT', url: path, as: s.hradmin, body }), 400, 'validation_failed');
+    expect(refused.errors).toContainEqual({ path: at, message: expect.stringMatching(/^字段 note/) });
+    // A condition naming no field is only a warning: the dry run says so, publishing would go ahead.
+    const typo = { form: { fields: [...cur.form.definition.fields, { key: 'note', type: 'text', label: { zh: '备注', en: '' }, visibleIf: "knd == 'x'" }] }, process: cur.process.definition };
+    const warned = (await t.request({ method: 'PUT', url: `${path}?dryRun=true`, as: s.hradmin, body: typo })).json();
+    expect(warned).toMatchObject({ published: null, problems: [{ severity: 'warning', path: at }] });
+    expectProblem(await t.request({ method: 'PUT', url: `${path}?dryRun=true`, as: s.finadmin, body: typo }), 404, 'service_not_found');
+    expectProblem(await t.request({ method: 'PUT', url: `${path}?dryRun=true`, body: typo }), 401, 'unauthenticated');
+    expect((await t.request({ method: 'GET', url: path, as: s.hradmin })).json().formVersions).toHaveLength(1);
+  });
+
   it('publishes a new version; running cases keep the one they started with; the diff shows the change', async () => {
     const running = (await submit(s.teacher, 'staff-leaving', LEAVING)).json();
     const cur = (await t.request({ method: 'GET', url: path, as: s.hradmin })).json().current;

@@ -4,6 +4,8 @@ import type { Db } from '../../db/index.ts';
 import { newId, nowIso } from '../../clock.ts';
 import { AppError, type FieldProblem } from '../../http/errors.ts';
 import { lintForm, type FormDefinition } from '../../../common/form.ts';
+import { formLintMessage, lintFormFindings } from '../../../common/form-lint.ts';
+import type { Lang } from '../../../common/problems.ts';
 import type { Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { CatalogCache } from '../catalog/cache.ts';
@@ -62,11 +64,14 @@ export async function diffDefinitions({ db, catalog }: Pick<Deps, 'db' | 'catalo
   return { kind, from, to, changes: diffContent(JSON.parse(a.definition), JSON.parse(b.definition)) };
 }
 
-/** Publishes a new form + process pair (running cases keep theirs); `dryRun` only lints. */
-export async function saveDefinitions({ db, catalog }: Pick<Deps, 'db' | 'catalog'>, actor: Actor, code: string, form: FormDefinition, process: ProcessDefinition, dryRun: boolean) {
+/**
+ * Publishes a new form + process pair (running cases keep theirs); `dryRun` only lints. Form findings point
+ * at their field (`/form/fields/3/visibleIf`) and are worded in the request's language for the form builder.
+ */
+export async function saveDefinitions({ db, catalog }: Pick<Deps, 'db' | 'catalog'>, actor: Actor, code: string, form: FormDefinition, process: ProcessDefinition, dryRun: boolean, lang: Lang = 'en') {
   await editableDepartment(db, catalog, actor, code);
   const lint = lintDefinition(process);
-  const formProblems = lintForm(form);
+  const formProblems = lintFormFindings(form);
   // Assignments must name units and people that exist, or the tasks would reach no one.
   const refs: FieldProblem[] = [];
   const rules: Array<[string, AssigneeRule]> = process.steps.flatMap((s, i): Array<[string, AssigneeRule]> => s.kind === 'approval' ? [[`/process/steps/${i}/assignee`, s.assignee]]
@@ -76,7 +81,7 @@ export async function saveDefinitions({ db, catalog }: Pick<Deps, 'db' | 'catalo
     if (r.kind === 'person' && !(await repo.findPersonByUsernameOrId(db, r.personId))) refs.push({ path, message: `unknown person '${r.personId}'` });
   }
   const problems = [
-    ...formProblems.map((m) => ({ severity: 'error' as const, path: '/form', message: m })),
+    ...formProblems.map((f) => ({ severity: f.severity, path: `/form${f.path}`, message: formLintMessage(f, lang) })),
     ...lint.map((p) => ({ severity: p.severity, path: p.stepId ? `/process/${p.stepId}` : '/process', message: p.message })),
     ...refs.map((r) => ({ severity: 'error' as const, ...r })),
   ];
