@@ -19,7 +19,7 @@ export function FormVersions({ code, versions: list }: { code: string; versions:
       <section className="admin-panel" aria-labelledby="fb-h-versions">
         <h2 id="fb-h-versions">{t('formBuilder.versions')}</h2>
         <Table<DefinitionVersion>
-          size="small" rowKey="version" pagination={false} scroll={{ x: 'max-content' }} dataSource={versions}
+          size="small" rowKey="version" pagination={false} dataSource={versions}
           columns={[
             { title: t('admin.version'), dataIndex: 'version', render: (v: number) => `v${v}` },
             { title: t('formBuilder.publishedAt'), dataIndex: 'createdAt', render: (d: string) => formatDate(d, locale, true) },
