@@ -21,7 +21,7 @@ export interface FormLintFinding {
 const MESSAGES: Record<FormLintCode, { zh: string; en: string }> = {
   options_missing: { zh: '选择题必须有选项', en: 'a choice field needs options' },
   pattern_invalid: { zh: '格式要求（正则表达式）写法有误', en: 'the pattern is not a valid regular expression' },
-  visible_if_invalid: { zh: '显示条件“{expr}”在第 {position} 个字符处写得不对（{error}）', en: "the condition '{expr}' is malformed at character {position} ({error})" },
+  visible_if_invalid: { zh: '显示条件“{expr}”在第 {position} 个字符处写得不对', en: "the condition '{expr}' is malformed at character {position} ({error})" },
   visible_if_unknown: { zh: '显示条件提到的“{name}”不是本表单的字段，条件将始终不成立', en: "the condition names '{name}', which is not a field of this form; it will never hold" },
   min_above_max: { zh: '最小值大于最大值', en: 'min is above max' },
   reserved_key: { zh: '__proto__、constructor、prototype 不能用作字段名', en: "'__proto__', 'constructor' and 'prototype' cannot be keys" },

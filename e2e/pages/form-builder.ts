@@ -20,7 +20,7 @@ export class FormBuilderPage {
 
   /** The names of the fields, in order. */
   async fieldNames(): Promise<string[]> {
-    return this.fieldList().locator(':scope > li .fb-item-name').allTextContents();
+    return this.fieldList().locator(':scope > li > .fb-item-pick .fb-item-name').allTextContents();
   }
 
   moveUp(name: string): Locator {

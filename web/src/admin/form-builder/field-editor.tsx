@@ -82,6 +82,8 @@ export function FieldEditor({ field: f, onChange, fields, column = false, proble
   const tables = fields.filter((x) => x.type === 'table' && x.key !== f.key);
   const sumTable = tables.find((x) => x.key === ff.computed?.sum.table);
   const labelText = (zh: string, en: string) => `${zh}${p.paren(en)}`;
+  // Under a field's h3: h4; under a column's h5: h6.
+  const H = column ? 'h6' : 'h4';
 
   return (
     <div className="fb-editor" id={id}>
@@ -180,32 +182,32 @@ export function FieldEditor({ field: f, onChange, fields, column = false, proble
       </div>
       {(f.type === 'select' || f.type === 'multiselect') && (
         <section className="fb-sub" aria-labelledby={`${id}-options-h`}>
-          <h4 id={`${id}-options-h`}>{t('formBuilder.options')}</h4>
+          <H id={`${id}-options-h`}>{t('formBuilder.options')}</H>
           <Findings id={`${id}-options-findings`} list={about('options')} />
           <OptionsEditor id={`${id}-opt`} options={f.options ?? []} onChange={(options) => set({ options })} />
         </section>
       )}
       {!column && f.type === 'table' && (
         <section className="fb-sub" aria-labelledby={`${id}-columns-h`}>
-          <h4 id={`${id}-columns-h`}>{t('formBuilder.columns')}</h4>
+          <H id={`${id}-columns-h`}>{t('formBuilder.columns')}</H>
           <Findings id={`${id}-columns-findings`} list={found.filter((x) => x.rest === '/columns')} />
           <ItemList id={`${id}-cols`} label={t('formBuilder.columns')} items={ff.columns ?? []} keep={1}
             name={(c) => l(c.label) || c.key}
             details={(c, j) => <FieldMarks field={c} errors={findingsAt(problems, `${prefix}/columns/${j}`)} />}
-            selected={col} onSelect={setCol}
-            onChange={(columns, sel) => { set({ columns: columns as FormField['columns'] }); setCol(sel); }} />
+            selected={col} onSelect={(j) => setCol(col === j ? null : j)}
+            onChange={(columns, sel) => { set({ columns: columns as FormField['columns'] }); setCol(sel); }}
+            expanded={(c, j) => (
+              <div className="fb-column-editor">
+                <h5>{t('formBuilder.editingColumn', { name: l(c.label) || c.key })}</h5>
+                <FieldEditor key={j} column field={c} fields={fields} problems={problems} prefix={`${prefix}/columns/${j}`} id={`${id}-col${j}`}
+                  onChange={(next) => set({ columns: ff.columns!.map((x, k) => (k === j ? next : x)) as FormField['columns'] })} />
+              </div>
+            )} />
           <button type="button" className="btn fb-add" id={`${id}-cols-add`} onClick={() => {
             const columns = [...(ff.columns ?? []), newField((ff.columns ?? []).map((c) => c.key), { zh: t('formBuilder.newColumn'), en: 'Item' }, 'col')] as FormField['columns'] & object;
             set({ columns });
             setCol(columns.length - 1);
           }}>+ {t('formBuilder.addColumn')}</button>
-          {col !== null && ff.columns?.[col] && (
-            <div className="fb-column-editor">
-              <h5>{t('formBuilder.editingColumn', { name: l(ff.columns[col].label) || ff.columns[col].key })}</h5>
-              <FieldEditor key={col} column field={ff.columns[col]} fields={fields} problems={problems} prefix={`${prefix}/columns/${col}`} id={`${id}-col${col}`}
-                onChange={(c) => set({ columns: ff.columns!.map((x, j) => (j === col ? c : x)) as FormField['columns'] })} />
-            </div>
-          )}
         </section>
       )}
     </div>

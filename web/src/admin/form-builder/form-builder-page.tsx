@@ -93,7 +93,7 @@ export default function FormBuilderPage() {
   const problems = fresh ? check!.problems : [];
   const errors = problems.filter((p) => p.severity === 'error');
   const formWide = problems.filter((p) => !p.path.startsWith('/form/fields/'));
-  const choose = (i: number | null) => setSelected(i);
+  const choose = (i: number) => setSelected(selected === i ? null : i);
 
   const runCheck = () => checker.mutate({ form: def, process: current.process.definition, dryRun: true }, {
     onSuccess: (a) => setCheck({ json, problems: a.problems, failure: null }),
@@ -133,16 +133,16 @@ export default function FormBuilderPage() {
             <h2 id="fb-h-fields">{t('formBuilder.fields')}</h2>
             <ItemList id="fb-fields" label={t('formBuilder.fields')} items={fields} keep={1} name={(f) => l(f.label) || f.key}
               details={(f, i) => <FieldMarks field={f} errors={findingsAt(problems, `/form/fields/${i}`)} />}
-              selected={sel} onSelect={choose} onChange={(next, s) => { setFields(next); setSelected(s); }} />
+              selected={sel} onSelect={choose} onChange={(next, s) => { setFields(next); setSelected(s); }}
+              expanded={(f, i) => (
+                <>
+                  <h3 className="fb-editor-title">{t('formBuilder.editing', { name: l(f.label) || f.key })}</h3>
+                  <FieldEditor key={i} id="fb-field" field={f} fields={fields} problems={problems} prefix={`/form/fields/${i}`}
+                    onChange={(next) => setFields(fields.map((x, j) => (j === i ? (next as FormField) : x)))} />
+                </>
+              )} />
             <button type="button" className="btn fb-add" id="fb-fields-add" onClick={add}>+ {t('formBuilder.addField')}</button>
           </section>
-          {sel !== null && (
-            <section className="admin-panel" aria-labelledby="fb-h-field">
-              <h2 id="fb-h-field">{t('formBuilder.editing', { name: l(fields[sel]!.label) || fields[sel]!.key })}</h2>
-              <FieldEditor key={sel} id="fb-field" field={fields[sel]!} fields={fields} problems={problems} prefix={`/form/fields/${sel}`}
-                onChange={(f) => setFields(fields.map((x, i) => (i === sel ? (f as FormField) : x)))} />
-            </section>
-          )}
         </div>
         <div className="fb-side">
           <FormPreview code={code} def={def} />

@@ -1,6 +1,7 @@
 // An ordered list (the form's fields, a table's columns, a choice's options) with a button per entry to pick
-// it and buttons to move it up or down or remove it — all plain buttons, so the keyboard does everything a
-// mouse does (no drag-only ordering). Focus stays on the moved entry's button.
+// it (its editor opens under it; picking it again closes it) and buttons to move it up or down or remove it —
+// all plain buttons, so the keyboard does everything a mouse does (no drag-only ordering). Focus stays on the
+// moved entry's button.
 import type { ReactNode } from 'react';
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -19,9 +20,11 @@ interface Props<T> {
   /** At least this many entries stay (a table keeps one column). */
   keep?: number;
   label: string;
+  /** Drawn under the chosen entry (its editor), so the editor is where the person is looking, even on a phone. */
+  expanded?: (item: T, i: number) => ReactNode;
 }
 
-export function ItemList<T>({ id, items, name, details, selected, onSelect, onChange, keep = 0, label }: Props<T>) {
+export function ItemList<T>({ id, items, name, details, selected, onSelect, onChange, keep = 0, label, expanded }: Props<T>) {
   const { t } = useTranslation();
   const focusLater = (elementId: string, fallback?: string) => setTimeout(() => {
     const el = document.getElementById(elementId) as HTMLButtonElement | null;
@@ -48,7 +51,8 @@ export function ItemList<T>({ id, items, name, details, selected, onSelect, onCh
         const n = name(item, i);
         return (
           <li key={i} className={selected === i ? 'fb-item fb-item-selected' : 'fb-item'}>
-            <button type="button" id={`${id}-pick-${i}`} className="fb-item-pick" aria-current={selected === i ? 'true' : undefined} onClick={() => onSelect(i)}>
+            <button type="button" id={`${id}-pick-${i}`} className="fb-item-pick" aria-current={selected === i ? 'true' : undefined}
+              aria-expanded={expanded ? selected === i : undefined} onClick={() => onSelect(i)}>
               <span className="fb-item-no" aria-hidden="true">{i + 1}</span>
               <span className="fb-item-name">{n}</span>
               {details?.(item, i)}
@@ -60,6 +64,7 @@ export function ItemList<T>({ id, items, name, details, selected, onSelect, onCh
                 {t('formBuilder.removeShort')}
               </Button>
             </span>
+            {selected === i && expanded && <div className="fb-item-body">{expanded(item, i)}</div>}
           </li>
         );
       })}
