@@ -114,7 +114,9 @@ describe('form builder on sqlite', () => {
         // The history compares the new version with the one before, field by field.
         await fb.tab(t.tabVersions).click();
         const compare = shell.main().getByRole('region', { name: shell.s.admin.compare, exact: true });
-        await compare.getByText(key).first().waitFor();
+        // Field by field, by key: the new field and the new order, nothing else.
+        await compare.getByText(`fields.${key}`, { exact: true }).waitFor();
+        expect(await compare.locator('tbody tr code').allTextContents()).toEqual(['order', `fields.${key}`]);
         expect(await seriousA11yViolations(page), 'axe').toEqual([]);
         await shot(page, name('versions'));
         expect(errors).toEqual([]);

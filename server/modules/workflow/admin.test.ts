@@ -78,6 +78,24 @@ describe.each(DIALECTS)('process administration, visits and self-approval on %s'
     expect(c.processVersion).toBe(1);
   });
 
+  it('diffs form versions field by field (by key), and names who published', async () => {
+    const cur = (await t.request({ method: 'GET', url: path, as: s.hradmin })).json().current;
+    const fields = [...cur.form.definition.fields];
+    // A new first field: every other field keeps its key, so only the order and the new field differ.
+    fields.unshift({ key: 'note', type: 'text', label: { zh: '备注', en: 'Note' }, maxLength: 100 });
+    const res = await t.request({ method: 'PUT', url: path, as: s.hradmin, body: { form: { fields }, process: cur.process.definition } });
+    expect(res.statusCode, res.body).toBe(200);
+    const to = res.json().published.form as number;
+    const diff = (await t.request({ method: 'GET', url: `${path}/diff?kind=form&from=${to - 1}&to=${to}`, as: s.hradmin })).json();
+    expect(diff.changes.map((c: any) => c.path)).toEqual(['order', 'fields.note']);
+    expect(diff.changes[1]).toMatchObject({ before: null, after: { key: 'note', maxLength: 100 } });
+    expectProblem(await t.request({ method: 'GET', url: `${path}/diff?kind=form&from=${to - 1}&to=${to}`, as: s.finadmin }), 404, 'service_not_found');
+    expectProblem(await t.request({ method: 'GET', url: `${path}/diff?kind=form&from=0&to=${to}`, as: s.hradmin }), 400, 'validation_failed');
+    const history = (await t.request({ method: 'GET', url: path, as: s.hradmin })).json();
+    expect(history.formVersions[0]).toMatchObject({ version: to, createdBy: '杨慧敏' });
+    expect(history.formVersions.at(-1)).toMatchObject({ version: 1, createdBy: null });
+  });
+
   it('lets window clerks count in-person visits, and no one else', async () => {
     const c = (await submit(s.teacher, 'staff-leaving', LEAVING)).json();
     expectProblem(await t.request({ method: 'POST', url: `/api/v1/cases/${c.id}/visits`, as: s.teacher, body: {} }), 403, 'forbidden');
