@@ -71,6 +71,18 @@ describe('form builder on sqlite', () => {
         await fb.prop(p(t.label, shell.s.editor.en)).fill(label.en);
         await fb.prop(t.required).check();
         await fb.prop(t.visibleIf).fill("leaveType == 'personal' and (");
+        // Published at once, before the check has run: refused, the finding beside the field, nothing lost.
+        await fb.button(t.publish).click();
+        await shell.toast(t.publishRefused);
+        await fb.visibleIfFindings().first().waitFor();
+        // Nor is anything lost when the page is closed: the edits come back on this device.
+        page.once('dialog', (d) => void d.accept());
+        await page.reload();
+        await shell.main().getByText(t.restored, { exact: true }).waitFor();
+        expect((await fb.fieldNames()).at(-1)).toBe(shown);
+        await fb.pick(key).click();
+        expect(await fb.pick(key).getAttribute('aria-expanded')).toBe('true');
+        expect(await fb.prop(t.visibleIf).inputValue()).toBe("leaveType == 'personal' and (");
         await fb.visibleIfFindings().first().waitFor();
         expect(await fb.visibleIfFindings().first().textContent()).toContain(pass.lang === 'en' ? `field '${key}': the condition` : `字段 ${key}：显示条件`);
         await expect.poll(() => fb.status().textContent()).toBe(fill(t.errorsFound_one, { count: 1 }));

@@ -23,6 +23,11 @@ export class FormBuilderPage {
     return this.fieldList().locator(':scope > li > .fb-item-pick .fb-item-name').allTextContents();
   }
 
+  /** The button that opens (or closes) the editor of the field with this key. */
+  pick(key: string): Locator {
+    return this.fieldList().locator(':scope > li').filter({ has: this.page.locator('.fb-key', { hasText: key }) }).locator(':scope > .fb-item-pick');
+  }
+
   moveUp(name: string): Locator {
     return this.fieldList().getByRole('button', { name: fill(this.t.moveUp, { name }), exact: true });
   }

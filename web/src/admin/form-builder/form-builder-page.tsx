@@ -2,13 +2,14 @@
 // listed with add / reorder / remove, one field edited at a time, a live preview drawn by the apply page's
 // renderer, the server's lint (a dry run, also run by itself a moment after each change) shown beside the
 // fields, publishing a new version (the process is sent back as it is), and the version history with diffs.
-// A refused publish keeps every edit; leaving with unpublished edits asks first.
+// A refused publish keeps every edit; unpublished edits are kept on the device and leaving the page asks first.
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Tabs } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { FormDefinition, FormField } from '../../../../common/form.ts';
 import { useAdminItem } from '../../api/admin.ts';
+import { useMe } from '../../api/session.ts';
 import { ProblemError, errorText } from '../../api/client.ts';
 import { useSaveDefinitions, useServiceDefinitions, type DefinitionProblem } from '../../api/form-builder.ts';
 import { PageError, PageLoading } from '../../components/page-state.tsx';
@@ -21,6 +22,26 @@ import { FormPreview } from './form-preview.tsx';
 import { FormVersions } from './form-versions.tsx';
 import { ItemList } from './item-list.tsx';
 import './form-builder.css';
+
+/** Unpublished edits are kept on this device per person and service, so a closed tab or an expired session loses nothing. */
+const draftKey = (slot: string) => `onestop.formBuilder.${slot}`;
+interface StoredDraft { base: number; fields: FormField[] }
+
+function readDraft(slot: string, base: number): FormField[] | null {
+  try {
+    const d = JSON.parse(localStorage.getItem(draftKey(slot)) ?? 'null') as StoredDraft | null;
+    return d && d.base === base && Array.isArray(d.fields) && d.fields.length ? d.fields : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeDraft(slot: string, draft: StoredDraft | null): void {
+  try {
+    if (draft) localStorage.setItem(draftKey(slot), JSON.stringify(draft));
+    else localStorage.removeItem(draftKey(slot));
+  } catch { /* private mode or full: the page still works, only without a kept draft */ }
+}
 
 /** What the last check said, and for which definition (findings are shown only while it is still the same). */
 interface Check { json: string; problems: DefinitionProblem[]; failure: unknown }
@@ -38,6 +59,8 @@ export default function FormBuilderPage() {
   const { t } = useTranslation();
   const l = useL();
   const message = useMessage();
+  const me = useMe();
+  const slot = `${me?.id ?? ''}.${code}`;
   const defs = useServiceDefinitions(code);
   const item = useAdminItem(code);
   const checker = useSaveDefinitions(code);
@@ -46,6 +69,7 @@ export default function FormBuilderPage() {
   const [selected, setSelected] = useState<number | null>(0);
   const [check, setCheck] = useState<Check | null>(null);
   const [tab, setTab] = useState('design');
+  const [restored, setRestored] = useState(false);
   const loadedVersion = useRef<number | null>(null);
   const current = defs.data?.current;
   const content = item.data?.draft?.content ?? item.data?.published?.content;
@@ -54,9 +78,12 @@ export default function FormBuilderPage() {
   // Start from the current version; after a publish, from the new one.
   useEffect(() => {
     if (!current || current.bundle || loadedVersion.current === current.form.version) return;
+    // The first load picks up edits kept from an earlier visit to the same version; a publish starts afresh.
+    const kept = loadedVersion.current === null ? readDraft(slot, current.form.version) : null;
     loadedVersion.current = current.form.version;
-    setFields(current.form.definition.fields);
-  }, [current]);
+    setFields(kept ?? current.form.definition.fields);
+    setRestored(kept !== null);
+  }, [current, slot]);
 
   const def: FormDefinition | null = fields ? cleanDefinition({ fields }) : null;
   const json = def ? JSON.stringify(def) : '';
@@ -72,6 +99,11 @@ export default function FormBuilderPage() {
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [json, current]);
+
+  useEffect(() => {
+    if (!current || !fields) return;
+    writeDraft(slot, dirty ? { base: current.form.version, fields } : null);
+  }, [slot, current, fields, dirty]);
 
   useEffect(() => {
     if (!dirty) return;
@@ -127,6 +159,7 @@ export default function FormBuilderPage() {
 
   const design = (
     <>
+      {restored && dirty && <Alert type="warning" showIcon title={t('formBuilder.restored')} className="form-alert" />}
       <div className="fb-layout">
         <div className="fb-edit">
           <section className="admin-panel" aria-labelledby="fb-h-fields">
@@ -150,7 +183,7 @@ export default function FormBuilderPage() {
       </div>
       <div className="editor-actions fb-actions">
         <p id="fb-status" className={errors.length || (fresh && check!.failure) ? 'fb-status fb-status-bad' : 'fb-status'} role="status" tabIndex={-1}>{status}</p>
-        <Button onClick={() => { setFields(current.form.definition.fields); setSelected(0); }} disabled={!dirty}>{t('formBuilder.discard')}</Button>
+        <Button onClick={() => { setFields(current.form.definition.fields); setSelected(0); setRestored(false); }} disabled={!dirty}>{t('formBuilder.discard')}</Button>
         <Button onClick={runCheck} loading={checker.isPending}>{t('formBuilder.check')}</Button>
         <Button type="primary" onClick={publish} loading={publisher.isPending} disabled={!dirty || (fresh && errors.length > 0)}>{t('formBuilder.publish')}</Button>
       </div>

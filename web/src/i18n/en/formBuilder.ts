@@ -108,6 +108,7 @@ export const formBuilder: Pick<Catalog, 'formBuilder'> = {
     sample_bankName: 'Bank of China',
     sample_bankCard: '6216 **** **** 0001',
     sample_hireDate: '2020-09-01',
+    restored: 'The changes you had not published on this device are back. If you do not want them, choose “Discard changes”.',
     check: 'Check',
     publish: 'Publish',
     discard: 'Discard changes',

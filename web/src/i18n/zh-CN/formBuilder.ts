@@ -106,6 +106,7 @@ export const formBuilder = {
     sample_bankName: '中国银行',
     sample_bankCard: '6216 **** **** 0001',
     sample_hireDate: '2020-09-01',
+    restored: '已恢复您上次在这台设备上未发布的修改。不需要的话，请点“放弃修改”。',
     check: '检查',
     publish: '发布',
     discard: '放弃修改',
