@@ -1,8 +1,7 @@
 // The form builder (A1–A3): 人事处's department admin adds a required field with a condition to 请销假; publishing
 // a malformed condition is refused with the finding beside the field and nothing lost (not even by a reload),
-// then the admin sees the preview (the apply page's own
-// renderer) show and hide the field as the condition changes, moves it with the keyboard, publishes, and
-// compares the versions. The apply page then asks for the new field; a new case gets the new form version
+// then the admin sees the preview (the apply page's own renderer) show and hide the field as the condition
+// changes, moves it with the keyboard, publishes, and compares the versions. The apply page then asks for the new field; a new case gets the new form version
 // while a case filed before keeps its own. SQLite: Chinese at 1280 px, English at 375 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIRequestContext } from 'playwright-core';
