@@ -73,7 +73,7 @@ export function FieldEditor({ field: f, onChange, fields, column = false, proble
   };
   const typeLabel = (type: FieldType) => t(`formBuilder.type_${type}`);
   const money = f.type === 'money';
-  const limitLabel = f.type === 'number' ? 'value' : money ? 'money' : f.type === 'table' ? 'rows' : 'items';
+  const limitLabel = f.type === 'number' ? 'value' : money ? 'money' : f.type === 'table' ? 'rows' : f.type === 'file' ? 'files' : 'items';
   const toShown = (v: number | undefined) => (v === undefined ? null : money ? v / 100 : v);
   const fromShown = (v: number | null) => (v === null ? undefined : money ? Math.round(v * 100) : v);
   const textual = f.type === 'text' || f.type === 'textarea';
