@@ -56,7 +56,7 @@ describe('form builder on sqlite', () => {
         await shell.goto(`/admin/services/${SERVICE}`);
         await shell.main().getByRole('link', { name: t.link, exact: true }).click();
         await fb.heading(pick(NAME, pass.lang)).waitFor();
-        await expect.poll(() => fb.status().textContent()).toBe(t.clean);
+        await expect.poll(() => fb.status().textContent(), { timeout: 15_000 }).toBe(t.clean);
         const before = await fb.fieldNames();
         expect(await seriousA11yViolations(page), 'axe').toEqual([]);
         await expectNoSidewaysScroll(page, pass.viewport, 'the form builder');
@@ -85,14 +85,14 @@ describe('form builder on sqlite', () => {
         expect(await fb.prop(t.visibleIf).inputValue()).toBe("leaveType == 'personal' and (");
         await fb.visibleIfFindings().first().waitFor();
         expect(await fb.visibleIfFindings().first().textContent()).toContain(pass.lang === 'en' ? `field '${key}': the condition` : `字段 ${key}：显示条件`);
-        await expect.poll(() => fb.status().textContent()).toBe(fill(t.errorsFound_one, { count: 1 }));
+        await expect.poll(() => fb.status().textContent(), { timeout: 15_000 }).toBe(fill(t.errorsFound_one, { count: 1 }));
         expect(await fb.button(t.publish).isDisabled()).toBe(true);
         expect(await seriousA11yViolations(page), 'axe').toEqual([]);
         await shot(page, name('finding'));
 
         // Fixed: the finding goes; the preview shows the field only for personal leave.
         await fb.prop(t.visibleIf).fill("leaveType == 'personal'");
-        await expect.poll(() => fb.status().textContent()).toBe(t.clean);
+        await expect.poll(() => fb.status().textContent(), { timeout: 15_000 }).toBe(t.clean);
         expect(await fb.visibleIfFindings().count()).toBe(0);
         const preview = fb.preview();
         const newInPreview = preview.locator(`#f-${key}-field`);
@@ -113,7 +113,7 @@ describe('form builder on sqlite', () => {
         await page.keyboard.press('Enter');
         await expect.poll(() => fb.fieldNames()).toEqual([...before.slice(0, -1), shown, before.at(-1)]);
         expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(fill(t.moveUp, { name: shown }));
-        await expect.poll(() => fb.status().textContent()).toBe(t.clean);
+        await expect.poll(() => fb.status().textContent(), { timeout: 15_000 }).toBe(t.clean);
 
         // Published as the next version.
         const versionsBefore = (await (await api.get(`/api/v1/admin/services/${SERVICE}/process`)).json()).formVersions.length as number;
@@ -159,4 +159,32 @@ describe('form builder on sqlite', () => {
       });
     });
   }
+
+  it('tables, their columns and computed sums are edited in place; the preview adds them up (zh-CN, desktop)', async () => {
+    const pass: Pass = { lang: 'zh-CN', viewport: 'desktop' };
+    await inTab(hall, pass, shotName('sqlite', pass, 'form-builder-table'), async ({ page, shell, errors }) => {
+      await shell.signIn('finadmin');
+      await shell.useLanguage('zh-CN');
+      const t = shell.s.formBuilder;
+      const fb = new FormBuilderPage(shell);
+      await shell.goto('/admin/services/travel-reimbursement/form');
+      await expect.poll(() => fb.status().textContent(), { timeout: 15_000 }).toBe(t.clean);
+      // The table of legs: its columns listed under it, one column's choices editable.
+      await fb.pick('legs').click();
+      const columns = shell.main().getByRole('list', { name: t.columns, exact: true });
+      expect(await columns.locator(':scope > li > .fb-item-pick .fb-item-name').allTextContents()).toEqual(['日期', '出发地', '目的地', '交通工具', '金额（元）']);
+      await columns.locator(':scope > li').filter({ has: page.locator('.fb-key', { hasText: 'transport' }) }).locator(':scope > .fb-item-pick').click();
+      await page.getByLabel(`${fill(t.optionN, { n: 2 })}${shell.s.app.colon}${t.label}${fill(shell.s.app.paren, { text: shell.s.editor.zh })}`, { exact: true }).waitFor();
+      expect(await seriousA11yViolations(page), 'axe').toEqual([]);
+      await shot(page, shotName('sqlite', pass, 'form-builder-table'));
+      // The total: a sum of the legs' amounts, which the preview computes as the applicant types.
+      await fb.pick('total').click();
+      expect(await page.locator('#fb-field-sum-table').locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').textContent()).toContain('行程明细');
+      const preview = fb.preview();
+      await preview.getByRole('button', { name: `+ ${shell.s.form.addRow}`, exact: true }).click();
+      await preview.locator('#f-legs-0-amount').fill('12.5');
+      await expect.poll(() => preview.locator('#f-total').textContent()).toBe('¥12.50');
+      expect(errors).toEqual([]);
+    });
+  });
 });

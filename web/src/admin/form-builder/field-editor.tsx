@@ -55,9 +55,11 @@ interface Props {
   /** Where this field's findings live: "/form/fields/2" or "/form/fields/2/columns/0". */
   prefix: string;
   id: string;
+  /** A column's row neighbours, which its condition may name as well. */
+  rowKeys?: string[];
 }
 
-export function FieldEditor({ field: f, onChange, fields, column = false, problems, prefix, id }: Props) {
+export function FieldEditor({ field: f, onChange, fields, column = false, problems, prefix, id, rowKeys = [] }: Props) {
   const { t } = useTranslation();
   const l = useL();
   const p = usePunct();
@@ -144,7 +146,7 @@ export function FieldEditor({ field: f, onChange, fields, column = false, proble
           </Prop>
         )}
         <Prop id={`${id}-visibleIf`} label={t('formBuilder.visibleIf')} findings={about('visibleIf')} wide
-          hint={t('formBuilder.visibleIfHint', { keys: (column ? [...fields.map((x) => x.key)] : fields.map((x) => x.key)).filter((k) => k !== f.key).slice(0, 12).join(', ') || '—' })}>
+          hint={t('formBuilder.visibleIfHint', { keys: [...rowKeys, ...fields.map((x) => x.key)].filter((k) => k !== f.key).slice(0, 20).join(', ') || '—' })}>
           {(a) => <Input {...a} value={f.visibleIf ?? ''} maxLength={500} spellCheck={false} autoComplete="off" placeholder="leaveType == 'sick'" onChange={(e) => set({ visibleIf: e.target.value || undefined })} />}
         </Prop>
         {!column && f.type !== 'table' && (
@@ -200,6 +202,7 @@ export function FieldEditor({ field: f, onChange, fields, column = false, proble
               <div className="fb-column-editor">
                 <h5>{t('formBuilder.editingColumn', { name: l(c.label) || c.key })}</h5>
                 <FieldEditor key={j} column field={c} fields={fields} problems={problems} prefix={`${prefix}/columns/${j}`} id={`${id}-col${j}`}
+                  rowKeys={(ff.columns ?? []).map((x) => x.key)}
                   onChange={(next) => set({ columns: ff.columns!.map((x, k) => (k === j ? next : x)) as FormField['columns'] })} />
               </div>
             )} />
