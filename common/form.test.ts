@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
+import { formLintMessage, lintFormFindings } from './form-lint.ts';
 import { formRuleProblems, formToJsonSchema, isVisible, lintForm, prefillFromProfile, prepareFormData, type FormDefinition } from './form.ts';
 
 const L = (zh: string) => ({ zh, en: zh });
@@ -76,5 +77,21 @@ describe('forms', () => {
     const p = lintForm(bad);
     expect(p).toHaveLength(5);
     expect(lintForm(travel)).toEqual([]);
+  });
+
+  it('ties each lint finding to its field, in both languages; a condition naming no field is a warning', () => {
+    const def: FormDefinition = { fields: [
+      { key: 'kind', type: 'select', label: L('类型'), options: [{ value: 'a', label: L('甲') }] },
+      { key: 'note', type: 'text', label: L('说明'), visibleIf: "kind == 'a' and knd != null" },
+      { key: 'legs', type: 'table', label: L('行程'), columns: [{ key: 'x', type: 'number', label: L('x'), visibleIf: 'x > 1 and (' }] },
+    ] };
+    const found = lintFormFindings(def);
+    expect(found.map((f) => [f.severity, f.path, f.code])).toEqual([
+      ['warning', '/fields/1/visibleIf', 'visible_if_unknown'],
+      ['error', '/fields/2/columns/0/visibleIf', 'visible_if_invalid'],
+    ]);
+    expect(formLintMessage(found[0]!, 'zh-CN')).toBe('字段 note：显示条件提到的“knd”不是本表单的字段，条件将始终不成立');
+    expect(formLintMessage(found[1]!, 'en')).toBe("field 'legs.x': the condition 'x > 1 and (' is malformed at character 12 (unexpected end of expression)");
+    expect(lintForm(def)).toHaveLength(1);
   });
 });

@@ -3,7 +3,8 @@
 // server (fills bound fields, drops hidden ones, recomputes totals, then checks one JSON Schema with Ajv).
 // Imports only TypeBox and the condition language, never server or web code.
 import { Type, type Static } from '@sinclair/typebox';
-import { checkCondition, parseExpression } from './expression.ts';
+import { checkCondition } from './expression.ts';
+import { formLintMessage, lintFormFindings } from './form-lint.ts';
 
 const Localized = Type.Object({ zh: Type.String({ minLength: 1, maxLength: 500 }), en: Type.String({ maxLength: 500 }) }, { additionalProperties: false });
 
@@ -237,44 +238,7 @@ export function formRuleProblems(def: FormDefinition, data: FormData): Array<{ p
   return out;
 }
 
-const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** Mistakes in a definition that its JSON Schema cannot catch; an empty list means it may be published. */
+/** Mistakes in a definition that its JSON Schema cannot catch, in English; an empty list means it may be published. */
 export function lintForm(def: FormDefinition): string[] {
-  const problems: string[] = [];
-  const keys = new Set<string>();
-  const fieldByKey = new Map(def.fields.map((f) => [f.key, f]));
-  const checkField = (f: FormField | FormColumn, where: string) => {
-    if ((f.type === 'select' || f.type === 'multiselect') && !f.options?.length) problems.push(`${where}: a ${f.type} needs options`);
-    if (f.pattern) {
-      try { new RegExp(f.pattern, 'u'); } catch { problems.push(`${where}: pattern is not a valid regular expression`); }
-    }
-    if (f.visibleIf) {
-      const p = parseExpression(f.visibleIf);
-      if (!p.ok) problems.push(`${where}: visibleIf '${f.visibleIf}': ${p.error} at ${p.position}`);
-    }
-    if (f.min !== undefined && f.max !== undefined && f.min > f.max) problems.push(`${where}: min is above max`);
-  };
-  for (const f of def.fields) {
-    if (RESERVED_KEYS.has(f.key) || f.columns?.some((c) => RESERVED_KEYS.has(c.key))) problems.push(`field '${f.key}': '__proto__', 'constructor' and 'prototype' cannot be keys`);
-    if (keys.has(f.key)) problems.push(`field '${f.key}' is defined twice`);
-    keys.add(f.key);
-    checkField(f, `field '${f.key}'`);
-    if (f.type === 'table' && !f.columns?.length) problems.push(`field '${f.key}': a table needs columns`);
-    if (f.type !== 'table' && f.columns) problems.push(`field '${f.key}': only tables have columns`);
-    const colKeys = new Set<string>();
-    for (const c of f.columns ?? []) {
-      if (colKeys.has(c.key)) problems.push(`field '${f.key}': column '${c.key}' is defined twice`);
-      colKeys.add(c.key);
-      checkField(c, `column '${f.key}.${c.key}'`);
-    }
-    if (f.computed) {
-      const t = fieldByKey.get(f.computed.sum.table);
-      const col = t?.columns?.find((c) => c.key === f.computed!.sum.column);
-      if (f.type !== 'number' && f.type !== 'money') problems.push(`field '${f.key}': only number and money fields are computed`);
-      if (!t || t.type !== 'table') problems.push(`field '${f.key}': '${f.computed.sum.table}' is not a table field`);
-      else if (!col || (col.type !== 'number' && col.type !== 'money')) problems.push(`field '${f.key}': '${f.computed.sum.column}' is not a number column of '${t.key}'`);
-    }
-  }
-  return problems;
+  return lintFormFindings(def).filter((f) => f.severity === 'error').map((f) => formLintMessage(f, 'en'));
 }

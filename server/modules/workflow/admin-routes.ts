@@ -5,6 +5,7 @@ import { FormDefinition } from '../../../common/form.ts';
 import { ProcessDefinitionSchema } from '../../../common/process.ts';
 import type { Db } from '../../db/index.ts';
 import { requireActor } from '../../http/session.ts';
+import { requestLang } from '../../http/errors.ts';
 import type { CatalogCache } from '../catalog/cache.ts';
 import type { ProcessDefinition } from './definition.ts';
 import * as defs from './definitions.ts';
@@ -28,7 +29,7 @@ export function workflowAdminRoutes(app: FastifyInstance, db: Db, catalog: Catal
       params: Params, body: Body, querystring: Query,
     },
   }, async (request) => defs.saveDefinitions(deps, requireActor(request), request.params.code, request.body.form,
-    request.body.process as ProcessDefinition, request.query.dryRun === true));
+    request.body.process as ProcessDefinition, request.query.dryRun === true, requestLang(request)));
 
   const DiffQuery = Type.Object({
     kind: Type.Union([Type.Literal('form'), Type.Literal('process')]), from: Type.Integer({ minimum: 1 }), to: Type.Integer({ minimum: 1 }),

@@ -39,6 +39,26 @@ describe.each(DIALECTS)('process administration, visits and self-approval on %s'
     expect((await t.request({ method: 'GET', url: path, as: s.hradmin })).json().processVersions).toHaveLength(1);
   });
 
+  it('ties form findings to their field in the request language; a refused publish changes nothing', async () => {
+    const cur = (await t.request({ method: 'GET', url: path, as: s.hradmin })).json().current;
+    const fields = [...cur.form.definition.fields, { key: 'note', type: 'text', label: { zh: '备注', en: 'Note' }, visibleIf: "kind == 'resign' and (" }];
+    const body = { form: { fields }, process: cur.process.definition };
+    const at = `/form/fields/${fields.length - 1}/visibleIf`;
+    const zh = (await t.request({ method: 'PUT', url: `${path}?dryRun=true`, as: s.hradmin, body })).json();
+    expect(zh.problems).toContainEqual({ severity: 'error', path: at, message: expect.stringMatching(/^字段 note：显示条件/) });
+    const en = (await t.request({ method: 'PUT', url: `${path}?dryRun=true&lang=en`, as: s.hradmin, body })).json();
+    expect(en.problems).toContainEqual({ severity: 'error', path: at, message: expect.stringMatching(/^field 'note': the condition/) });
+    const refused = expectProblem(await t.request({ method: 'PUT', url: path, as: s.hradmin, body }), 400, 'validation_failed');
+    expect(refused.errors).toContainEqual({ path: at, message: expect.stringMatching(/^字段 note/) });
+    // A condition naming no field is only a warning: the dry run says so, publishing would go ahead.
+    const typo = { form: { fields: [...cur.form.definition.fields, { key: 'note', type: 'text', label: { zh: '备注', en: '' }, visibleIf: "knd == 'x'" }] }, process: cur.process.definition };
+    const warned = (await t.request({ method: 'PUT', url: `${path}?dryRun=true`, as: s.hradmin, body: typo })).json();
+    expect(warned).toMatchObject({ published: null, problems: [{ severity: 'warning', path: at }] });
+    expectProblem(await t.request({ method: 'PUT', url: `${path}?dryRun=true`, as: s.finadmin, body: typo }), 404, 'service_not_found');
+    expectProblem(await t.request({ method: 'PUT', url: `${path}?dryRun=true`, body: typo }), 401, 'unauthenticated');
+    expect((await t.request({ method: 'GET', url: path, as: s.hradmin })).json().formVersions).toHaveLength(1);
+  });
+
   it('publishes a new version; running cases keep the one they started with; the diff shows the change', async () => {
     const running = (await submit(s.teacher, 'staff-leaving', LEAVING)).json();
     const cur = (await t.request({ method: 'GET', url: path, as: s.hradmin })).json().current;
@@ -56,6 +76,24 @@ describe.each(DIALECTS)('process administration, visits and self-approval on %s'
     expect(form.process.version).toBe(2);
     const c = (await t.request({ method: 'GET', url: `/api/v1/cases/${running.id}`, as: s.csdean })).json();
     expect(c.processVersion).toBe(1);
+  });
+
+  it('diffs form versions field by field (by key), and names who published', async () => {
+    const cur = (await t.request({ method: 'GET', url: path, as: s.hradmin })).json().current;
+    const fields = [...cur.form.definition.fields];
+    // A new first field: every other field keeps its key, so only the order and the new field differ.
+    fields.unshift({ key: 'note', type: 'text', label: { zh: '备注', en: 'Note' }, maxLength: 100 });
+    const res = await t.request({ method: 'PUT', url: path, as: s.hradmin, body: { form: { fields }, process: cur.process.definition } });
+    expect(res.statusCode, res.body).toBe(200);
+    const to = res.json().published.form as number;
+    const diff = (await t.request({ method: 'GET', url: `${path}/diff?kind=form&from=${to - 1}&to=${to}`, as: s.hradmin })).json();
+    expect(diff.changes.map((c: any) => c.path)).toEqual(['order', 'fields.note']);
+    expect(diff.changes[1]).toMatchObject({ before: null, after: { key: 'note', maxLength: 100 } });
+    expectProblem(await t.request({ method: 'GET', url: `${path}/diff?kind=form&from=${to - 1}&to=${to}`, as: s.finadmin }), 404, 'service_not_found');
+    expectProblem(await t.request({ method: 'GET', url: `${path}/diff?kind=form&from=0&to=${to}`, as: s.hradmin }), 400, 'validation_failed');
+    const history = (await t.request({ method: 'GET', url: path, as: s.hradmin })).json();
+    expect(history.formVersions[0]).toMatchObject({ version: to, createdBy: '杨慧敏' });
+    expect(history.formVersions.at(-1)).toMatchObject({ version: 1, createdBy: null });
   });
 
   it('lets window clerks count in-person visits, and no one else', async () => {

@@ -4,6 +4,8 @@ import type { Db } from '../../db/index.ts';
 import { newId, nowIso } from '../../clock.ts';
 import { AppError, type FieldProblem } from '../../http/errors.ts';
 import { lintForm, type FormDefinition } from '../../../common/form.ts';
+import { formLintMessage, lintFormFindings } from '../../../common/form-lint.ts';
+import type { Lang } from '../../../common/problems.ts';
 import type { Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { CatalogCache } from '../catalog/cache.ts';
@@ -40,16 +42,29 @@ export async function publishDefinitions(trx: Db, actorId: string | null, code: 
 export async function definitionHistory({ db, catalog }: Pick<Deps, 'db' | 'catalog'>, actor: Actor, code: string) {
   const department = await editableDepartment(db, catalog, actor, code);
   const [forms, processes, current] = await Promise.all([
-    db.selectFrom('form_definition').select(['version', 'created_at', 'created_by']).where('service_code', '=', code).orderBy('version', 'desc').execute(),
-    db.selectFrom('process_definition').select(['version', 'created_at', 'created_by']).where('service_code', '=', code).orderBy('version', 'desc').execute(),
+    repo.definitionVersions(db, 'form_definition', code),
+    repo.definitionVersions(db, 'process_definition', code),
     loadDefinitions(db, code),
   ]);
   return {
     service: { code, department: catalog.org.unitName(department) },
     current: current ?? null,
     lint: current ? lintDefinition(current.process.definition) : [],
-    formVersions: forms.map((f) => ({ version: f.version, createdAt: f.created_at, createdBy: f.created_by })),
-    processVersions: processes.map((p) => ({ version: p.version, createdAt: p.created_at, createdBy: p.created_by })),
+    // Who published a version, by name (null: seeded by the system), as the catalog's history shows it.
+    formVersions: forms.map((f) => ({ version: f.version, createdAt: f.created_at, createdBy: f.created_by_name })),
+    processVersions: processes.map((p) => ({ version: p.version, createdAt: p.created_at, createdBy: p.created_by_name })),
+  };
+}
+
+/**
+ * A form keyed by field (and column) key, so that the diff reads field by field: moving a field shows as a
+ * change of `order`, not as every later field turning into the next one.
+ */
+function keyedForm(def: FormDefinition) {
+  const byKey = <T extends { key: string }>(list: T[]) => Object.fromEntries(list.map((x) => [x.key, x]));
+  return {
+    order: def.fields.map((f) => f.key).join(', '),
+    fields: byKey(def.fields.map((f) => (f.columns ? { ...f, columnOrder: f.columns.map((c) => c.key).join(', '), columns: byKey(f.columns) } : f))),
   };
 }
 
@@ -59,14 +74,18 @@ export async function diffDefinitions({ db, catalog }: Pick<Deps, 'db' | 'catalo
   const table = kind === 'form' ? 'form_definition' : 'process_definition';
   const [a, b] = await Promise.all([repo.definitionAt(db, table, code, from), repo.definitionAt(db, table, code, to)]);
   if (!a || !b) throw new AppError('not_found');
-  return { kind, from, to, changes: diffContent(JSON.parse(a.definition), JSON.parse(b.definition)) };
+  const [before, after] = [JSON.parse(a.definition), JSON.parse(b.definition)];
+  return { kind, from, to, changes: kind === 'form' ? diffContent(keyedForm(before), keyedForm(after)) : diffContent(before, after) };
 }
 
-/** Publishes a new form + process pair (running cases keep theirs); `dryRun` only lints. */
-export async function saveDefinitions({ db, catalog }: Pick<Deps, 'db' | 'catalog'>, actor: Actor, code: string, form: FormDefinition, process: ProcessDefinition, dryRun: boolean) {
+/**
+ * Publishes a new form + process pair (running cases keep theirs); `dryRun` only lints. Form findings point
+ * at their field (`/form/fields/3/visibleIf`) and are worded in the request's language for the form builder.
+ */
+export async function saveDefinitions({ db, catalog }: Pick<Deps, 'db' | 'catalog'>, actor: Actor, code: string, form: FormDefinition, process: ProcessDefinition, dryRun: boolean, lang: Lang = 'en') {
   await editableDepartment(db, catalog, actor, code);
   const lint = lintDefinition(process);
-  const formProblems = lintForm(form);
+  const formProblems = lintFormFindings(form);
   // Assignments must name units and people that exist, or the tasks would reach no one.
   const refs: FieldProblem[] = [];
   const rules: Array<[string, AssigneeRule]> = process.steps.flatMap((s, i): Array<[string, AssigneeRule]> => s.kind === 'approval' ? [[`/process/steps/${i}/assignee`, s.assignee]]
@@ -76,7 +95,7 @@ export async function saveDefinitions({ db, catalog }: Pick<Deps, 'db' | 'catalo
     if (r.kind === 'person' && !(await repo.findPersonByUsernameOrId(db, r.personId))) refs.push({ path, message: `unknown person '${r.personId}'` });
   }
   const problems = [
-    ...formProblems.map((m) => ({ severity: 'error' as const, path: '/form', message: m })),
+    ...formProblems.map((f) => ({ severity: f.severity, path: `/form${f.path}`, message: formLintMessage(f, lang) })),
     ...lint.map((p) => ({ severity: p.severity, path: p.stepId ? `/process/${p.stepId}` : '/process', message: p.message })),
     ...refs.map((r) => ({ severity: 'error' as const, ...r })),
   ];

@@ -24,6 +24,13 @@ export async function latestDefinition(db: Db, table: 'form_definition' | 'proce
     .orderBy('version', 'desc').limit(1).executeTakeFirst();
 }
 
+/** Every version of a service's form or process, newest first, with who published it (by name). */
+export async function definitionVersions(db: Db, table: 'form_definition' | 'process_definition', code: string) {
+  return db.selectFrom(table).leftJoin('person', 'person.id', `${table}.created_by`)
+    .select([`${table}.version as version`, `${table}.created_at as created_at`, 'person.display_name as created_by_name'])
+    .where(`${table}.service_code`, '=', code).orderBy(`${table}.version`, 'desc').execute();
+}
+
 export async function definitionAt(db: Db, table: 'form_definition' | 'process_definition', code: string, version: number) {
   return db.selectFrom(table).select(['version', 'definition']).where('service_code', '=', code).where('version', '=', version)
     .executeTakeFirst();

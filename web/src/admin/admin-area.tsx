@@ -1,4 +1,5 @@
 // The admin area (lazy chunk): only for people who manage or review the catalog.
+import { lazy, Suspense } from 'react';
 import { Link, Route, Routes, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CATALOG_ADMIN_ROLES, hasRole, useSession } from '../api/session.ts';
@@ -11,6 +12,9 @@ import { ItemPage } from './item-page.tsx';
 import { KbAdminPage } from './kb-page.tsx';
 import { CalendarPage } from './calendar-page.tsx';
 import { AntdProvider } from '../state/antd-provider.tsx';
+
+// The form builder is a chunk of its own: most admin visits never open it.
+const FormBuilderPage = lazy(() => import('./form-builder/form-builder-page.tsx'));
 
 export default function AdminArea() {
   return <AntdProvider><AdminRoutes /></AntdProvider>;
@@ -46,6 +50,7 @@ function AdminRoutes() {
       <Route path="review" element={<ReviewPage />} />
       <Route path="services/new" element={<NewItemPage />} />
       <Route path="services/:code" element={<ItemPage />} />
+      <Route path="services/:code/form" element={<Suspense fallback={<PageLoading />}><FormBuilderPage /></Suspense>} />
       <Route path="kb" element={<KbAdminPage />} />
       <Route path="calendar" element={<CalendarPage />} />
       <Route path="*" element={<NotFoundPage />} />

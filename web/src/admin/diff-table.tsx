@@ -12,18 +12,25 @@ function Value({ v, className }: { v: unknown; className: string }) {
 }
 
 export function DiffTable({ code, from, to }: { code: string; from: number | null; to: number | null }) {
-  const { t } = useTranslation();
   const diff = useDiff(code, from, to);
+  return <ChangesTable from={from} to={to} changes={diff.data?.changes} loading={diff.isLoading} error={diff.error} onRetry={() => void diff.refetch()} />;
+}
+
+/** The changes between versions `from` and `to` as a table (also used for form definitions). */
+export function ChangesTable({ from, to, changes, loading, error, onRetry }: {
+  from: number | null; to: number | null; changes: FieldChange[] | undefined; loading: boolean; error: unknown; onRetry: () => void;
+}) {
+  const { t } = useTranslation();
   if (from === null || to === null || from === to) return <p className="muted">{t('admin.pickTwo')}</p>;
-  if (diff.error) return <PageError error={diff.error} onRetry={() => void diff.refetch()} />;
+  if (error) return <PageError error={error} onRetry={onRetry} />;
   return (
     <Table<FieldChange>
       size="small"
-      loading={diff.isLoading}
+      loading={loading}
       rowKey="path"
       pagination={false}
       tableLayout="fixed"
-      dataSource={diff.data?.changes ?? []}
+      dataSource={changes ?? []}
       locale={{ emptyText: t('admin.noChanges') }}
       columns={[
         { title: t('admin.field'), dataIndex: 'path', width: '22%', render: (p: string) => <code>{p}</code> },

@@ -19,6 +19,7 @@ import { ItemStateBadges } from './state-label.tsx';
 import { ReviewActions } from './review-actions.tsx';
 import { HistoryPanel } from './history-panel.tsx';
 import { useMessage } from '../state/feedback.tsx';
+import { useIsOnline } from '../api/cases.ts';
 
 export function ItemPage() {
   const { code = '' } = useParams();
@@ -34,6 +35,7 @@ export function ItemPage() {
   const [tab, setTab] = useState('edit');
   const [dirty, setDirty] = useState(false);
   const { send, unplaced, pending } = useSendContent((content) => action.mutateAsync({ kind: 'save', content }));
+  const online = useIsOnline(code);
   const data = item.data;
   const content = data?.draft?.content ?? data?.published?.content;
   useDocumentTitle(content ? t('editor.editTitle', { name: l(content.name) }) : code);
@@ -97,6 +99,9 @@ export function ItemPage() {
           draft: data.draft && { version: data.draft.version, state: data.draft.state },
         }} />
       </p>
+      {online && canEdit && hasRole(me, ['dept_admin', 'system_admin']) && (
+        <p><Link className="btn" to={`/admin/services/${encodeURIComponent(data.code)}/form`}>{t('formBuilder.link')}</Link></p>
+      )}
       <Alert type={inReview ? 'warning' : 'info'} showIcon title={notice} className="form-alert" />
       <Tabs
         activeKey={tab}

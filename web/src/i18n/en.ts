@@ -8,5 +8,6 @@ import { knowledge } from './en/knowledge.ts';
 import { synonyms } from './en/synonyms.ts';
 import { bundle } from './en/bundle.ts';
 import { calendar } from './en/calendar.ts';
+import { formBuilder } from './en/formBuilder.ts';
 
-export const en: Catalog = { ...core, ...catalog, ...admin, ...workflow, ...knowledge, ...synonyms, ...bundle, ...calendar };
+export const en: Catalog = { ...core, ...catalog, ...admin, ...workflow, ...knowledge, ...synonyms, ...bundle, ...calendar, ...formBuilder };

@@ -7,8 +7,9 @@ import { knowledge } from './zh-CN/knowledge.ts';
 import { synonyms } from './zh-CN/synonyms.ts';
 import { bundle } from './zh-CN/bundle.ts';
 import { calendar } from './zh-CN/calendar.ts';
+import { formBuilder } from './zh-CN/formBuilder.ts';
 
-export const zhCN = { ...core, ...catalog, ...admin, ...workflow, ...knowledge, ...synonyms, ...bundle, ...calendar };
+export const zhCN = { ...core, ...catalog, ...admin, ...workflow, ...knowledge, ...synonyms, ...bundle, ...calendar, ...formBuilder };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** Every language catalogue has exactly the keys of the Chinese one. */
