@@ -91,6 +91,7 @@ export const catalog: Pick<Catalog, 'home' | 'services' | 'limit' | 'guide' | 'm
     noMaterials: 'No materials are needed.',
     process: 'Process',
     onlineProcess: 'After you apply online',
+    onlineProcessChart: 'Online application flowchart',
     onlineProcessIntro: 'An online application moves through these steps; "My cases" shows which step it has reached.',
     windows: 'Where to go',
     noWindows: 'Entirely online; no window visit needed.',

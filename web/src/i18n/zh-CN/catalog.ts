@@ -89,6 +89,7 @@ export const catalog = {
     noMaterials: '无需提交材料。',
     process: '办理流程',
     onlineProcess: '网上申请后的流转',
+    onlineProcessChart: '网上申请流转图',
     onlineProcessIntro: '在线提交后，申请按下列环节流转；在“我的办件”里可以看到当前到了哪一步。',
     windows: '办理地点',
     noWindows: '全程网上办理，无需到窗口。',

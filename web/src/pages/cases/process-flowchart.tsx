@@ -35,7 +35,11 @@ function markOf(c: CaseOut | undefined, stepId: string, branchId?: string): Mark
   return 'todo';
 }
 
-export function ProcessFlowchart({ def, caseData }: { def: ProcessDefinition; caseData?: CaseOut }) {
+export function ProcessFlowchart({ def, caseData, label }: {
+  def: ProcessDefinition; caseData?: CaseOut;
+  /** the drawing's accessible name when the page has another flowchart (the guide's own) */
+  label?: string;
+}) {
   const { t } = useTranslation();
   const l = useL();
   const p = usePunct();
@@ -45,7 +49,7 @@ export function ProcessFlowchart({ def, caseData }: { def: ProcessDefinition; ca
   const kindText = (s: ProcessStep) => t(`cases.kind.${s.kind}`);
   return (
     <figure className="flowchart process-flow">
-      <figcaption className="sr-only">{t('flow.label')}</figcaption>
+      <figcaption className="sr-only">{label ?? t('flow.label')}</figcaption>
       <ol className="flow-row">
         <li className="flow-item">
           <div className={caseData ? 'flow-node flow-terminal flow-passed' : 'flow-node flow-terminal'}>{t('flow.start')}</div>

@@ -13,7 +13,7 @@ export function OnlineProcess({ code }: { code: string }) {
     <div className="guide-online-process">
       <h3>{t('guide.onlineProcess')}</h3>
       <p>{t('guide.onlineProcessIntro')}</p>
-      <ProcessFlowchart def={form.data.process.definition} />
+      <ProcessFlowchart def={form.data.process.definition} label={t('guide.onlineProcessChart')} />
     </div>
   );
 }
