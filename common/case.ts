@@ -89,12 +89,19 @@ export const CaseOut = Type.Object({
 });
 export type CaseOut = Static<typeof CaseOut>;
 
+/** A case's promised limit in a list: due date and light (null once finished). */
+export const PromiseBrief = Type.Object({
+  dueDate: Type.String(), paused: Type.Boolean(),
+  status: Nullable(Type.Union([Type.Literal('normal'), Type.Literal('yellow'), Type.Literal('red')])),
+}, { description: 'the case\'s promised limit: due date and light (red once past due), frozen while it waits on the applicant' });
+
 export const CaseSummaryOut = Type.Object({
   id: Type.String(), number: Type.String(), status: CaseStatus,
   service: Type.Object({ code: Type.String(), name: Localized }),
   onBehalf: Type.Boolean({ description: 'I filed it for someone else (代办)' }),
   children: Type.Optional(Type.Array(Type.Object({ id: Type.String(), number: Type.String(), status: CaseStatus, member: Type.Object({ key: Type.String(), name: Localized }) }), { description: 'A bundle\'s child cases (they are not listed on their own)' })),
   createdAt: Type.String(), updatedAt: Type.String(), finishedAt: Nullable(Type.String()),
+  promise: Type.Optional(PromiseBrief),
 });
 export const CaseListOut = Type.Object({ items: Type.Array(CaseSummaryOut), page: Type.Integer(), pageSize: Type.Integer() });
 
@@ -103,10 +110,7 @@ export const InboxItemOut = Type.Composite([TaskOut, Type.Object({
     id: Type.String(), number: Type.String(), status: CaseStatus,
     service: Type.Object({ code: Type.String(), name: Localized }),
     applicant: Type.Object({ id: Type.String(), name: Type.String(), org: Named }),
-    promise: Type.Optional(Type.Object({
-      dueDate: Type.String(), paused: Type.Boolean(),
-      status: Nullable(Type.Union([Type.Literal('normal'), Type.Literal('yellow'), Type.Literal('red')])),
-    }, { description: 'the case\'s promised limit: due date and light (red once past due), frozen while it waits on the applicant' })),
+    promise: Type.Optional(PromiseBrief),
   }),
   overdue: Type.Boolean(),
 })]);

@@ -99,6 +99,9 @@ describe.each(DIALECTS)('promised limit of a case on %s', (dialect) => {
     expectProblem(await getCase(c.id, s.student), 404, 'case_not_found');
     const card = (await inbox('todo')).find((i) => i.case.id === c.id);
     expect(card.case.promise).toEqual({ dueDate: dates.due, paused: false, status: 'normal' });
+    // the applicant's own list shows it too
+    const mine = (await t.request({ method: 'GET', url: '/api/v1/cases?pageSize=100', as: s.teacher })).json().items.find((x: any) => x.id === c.id);
+    expect(mine.promise).toEqual({ dueDate: dates.due, paused: false, status: 'normal' });
   });
 
   it('takes the service item\'s limit when the process names none, and a 2027 override pushes the due date', async () => {

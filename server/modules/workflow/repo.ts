@@ -113,7 +113,8 @@ export function findVisibleCase(db: Db, id: string, m: TaskMatcher) {
 /** The actor's own applications (and those a clerk made for others), newest first; bundles once, without their children. */
 export function listMyCases(db: Db, personId: string, status: string | undefined, limit: number, offset: number) {
   let q = db.selectFrom('workflow_case')
-    .select(['id', 'number', 'service_code', 'status', 'applicant_id', 'on_behalf_of', 'created_at', 'updated_at', 'finished_at', 'kind', 'form_version'])
+    .select(['id', 'number', 'service_code', 'status', 'applicant_id', 'on_behalf_of', 'created_at', 'updated_at', 'finished_at', 'kind', 'form_version',
+      'promised_due', 'promised_warn', 'promised_paused_since'])
     .where((eb) => eb.or([eb('applicant_id', '=', personId), eb('on_behalf_of', '=', personId)]))
     // A bundle's children are listed under their parent.
     .where('parent_id', 'is', null);

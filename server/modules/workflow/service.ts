@@ -289,6 +289,7 @@ export async function getCase({ db, catalog }: Deps, actor: Actor, id: string): 
 export async function listCases({ db, catalog }: Deps, actor: Actor, q: { status?: string; page: number; pageSize: number }) {
   const rows = await repo.listMyCases(db, actor.id, q.status, q.pageSize, (q.page - 1) * q.pageSize);
   const children = await childSummaries(db, rows.filter((r) => r.kind === 'bundle'));
+  const today = chinaDate(nowIso());
   return {
     items: rows.map((r) => ({
       ...(children.has(r.id) ? { children: children.get(r.id)! } : {}),
@@ -296,6 +297,7 @@ export async function listCases({ db, catalog }: Deps, actor: Actor, q: { status
       service: { code: r.service_code, name: catalog.published(r.service_code)?.content.name ?? { zh: r.service_code, en: r.service_code } },
       onBehalf: r.on_behalf_of !== null && r.on_behalf_of === actor.id && r.applicant_id !== actor.id,
       createdAt: r.created_at, updatedAt: r.updated_at, finishedAt: r.finished_at,
+      ...inboxPromise({ case_status: r.status, promised_due: r.promised_due, promised_warn: r.promised_warn, promised_paused_since: r.promised_paused_since }, today),
     })),
     page: q.page, pageSize: q.pageSize,
   };

@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../lib/document-title.ts';
 import { NativeSelect } from '../../components/native-select.tsx';
 import { PageError, PageLoading } from '../../components/page-state.tsx';
 import { CaseStatusBadge } from './case-status.tsx';
+import { InboxPromise } from './case-promise.tsx';
 import { BundleChildList } from './bundle-parts.tsx';
 
 export function CasesPage() {
@@ -60,6 +61,7 @@ export function CasesPage() {
                     <span>{t('cases.number')}{t('app.colon')}{c.number}</span>
                     <span className="meta-text">{t('cases.submittedAt')}{t('app.colon')}{formatDate(c.createdAt, locale, true)}</span>
                     {c.onBehalf && <span className="badge badge-plain">{t('cases.filedForOther')}</span>}
+                    {c.promise && c.promise.status !== null && <InboxPromise promise={c.promise} />}
                   </p>
                   {c.children && c.children.length > 0 && <BundleChildList items={c.children} />}
                 </li>
