@@ -5,11 +5,11 @@
 //
 // Matrix: SQLite walks Chinese at 1280 px and English at 375 px (the server suite covers PostgreSQL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousA11yViolations, shot, startHall, type Hall } from './harness.ts';
-import { expectNoSidewaysScroll } from './pages/layout.ts';
+import { shot, startHall, type Hall } from './harness.ts';
+import { expectAxeClean, expectNoSidewaysScroll } from './pages/layout.ts';
 import { ApplyPage, CasePage } from './pages/cases.ts';
 import { inTab, shotName, type Pass } from './pages/session.ts';
-import { DEMO_PASSWORD, type Shell } from './pages/shell.ts';
+import { DEMO_PASSWORD } from './pages/shell.ts';
 import { fill, pick, ui, type Lang } from './pages/strings.ts';
 import { onboardingBundle } from '../demo/processes/index.ts';
 
@@ -20,15 +20,6 @@ const REVIEWER: Record<string, string> = { hr: 'reviewer', salary: 'finreviewer'
 
 const label = (key: string, lang: Lang) => pick(FIELDS.find((f) => f.key === key)!.label, lang);
 const option = (key: string, value: string, lang: Lang) => pick(FIELDS.find((f) => f.key === key)!.options!.find((o) => o.value === value)!.label, lang);
-
-async function expectAxeClean(shell: Shell, what: string, name: string): Promise<void> {
-  const violations = await seriousA11yViolations(shell.page);
-  if (violations.length > 0) {
-    await shot(shell.page, `${name}-violations`);
-    console.log(`axe on ${what}:\n${JSON.stringify(violations, null, 2)}`);
-  }
-  expect(violations, `serious/critical axe violations on ${what}`).toEqual([]);
-}
 
 /** A reviewer approves the open task of a case over the API, as the staff inbox would. */
 async function approveAs(baseUrl: string, username: string, caseId: string): Promise<void> {
@@ -75,7 +66,7 @@ describe('life-event bundles on sqlite', () => {
         await apply.submit();
         await apply.errorSummary().waitFor();
         expect(await apply.errorSummary().getByRole('listitem').count()).toBe(7);
-        await expectAxeClean(shell, 'bundle apply page with mistakes', name('apply'));
+        await expectAxeClean(shell.page, 'bundle apply page with mistakes', name('apply'));
         await expectNoSidewaysScroll(page, pass.viewport, 'bundle apply page');
         await shot(page, name('apply-mistakes'));
 
@@ -100,7 +91,7 @@ describe('life-event bundles on sqlite', () => {
         expect(await children.count()).toBe(5);
         expect(await children.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.member))).toEqual(MEMBERS.map((m) => m.key));
         await parts.getByText(fill(s.bundle.progress, { done: 0, total: 5 }), { exact: true }).waitFor();
-        await expectAxeClean(shell, 'new bundle case page', name('case'));
+        await expectAxeClean(shell.page, 'new bundle case page', name('case'));
         await expectNoSidewaysScroll(page, pass.viewport, 'bundle case page');
         await shot(page, name('case-running'));
 
@@ -119,7 +110,7 @@ describe('life-event bundles on sqlite', () => {
         await parts.getByText(fill(s.bundle.progress, { done: 5, total: 5 }), { exact: true }).waitFor();
         expect(await kase.status().textContent()).toBe(s.cases.status.completed);
         expect(await children.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.status))).toEqual(Array(5).fill('completed'));
-        await expectAxeClean(shell, 'completed bundle', name('done'));
+        await expectAxeClean(shell.page, 'completed bundle', name('done'));
         await shot(page, name('case-completed'));
 
         // A part opens as an ordinary case and links back to its bundle.
@@ -127,7 +118,7 @@ describe('life-event bundles on sqlite', () => {
         await page.waitForURL(new RegExp(`/cases/${ids.network}$`));
         await shell.main().getByRole('link', { name: s.bundle.backToBundle, exact: true }).waitFor();
         expect(await kase.status().textContent()).toBe(s.cases.status.completed);
-        await expectAxeClean(shell, 'a part of a bundle', name('part'));
+        await expectAxeClean(shell.page, 'a part of a bundle', name('part'));
         await expectNoSidewaysScroll(page, pass.viewport, 'part of a bundle');
         await shot(page, name('part'));
         await shell.main().getByRole('link', { name: s.bundle.backToBundle, exact: true }).click();
@@ -139,7 +130,7 @@ describe('life-event bundles on sqlite', () => {
         await card.waitFor();
         expect(await card.locator('.bundle-mini li').count()).toBe(5);
         expect(await shell.main().locator(`.case-card-title a[href="/cases/${ids.hr}"]`).count()).toBe(0);
-        await expectAxeClean(shell, 'my cases with a bundle', name('list'));
+        await expectAxeClean(shell.page, 'my cases with a bundle', name('list'));
         await expectNoSidewaysScroll(page, pass.viewport, 'my cases');
         await shot(page, name('list'));
         expect(errors).toEqual([]);

@@ -8,8 +8,8 @@
 // Matrix: SQLite walks Chinese at 1280 px and English at 375 px; PostgreSQL walks English at 1280 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../server/test/harness.ts';
-import { seriousA11yViolations, shot, startHall, type Hall } from './harness.ts';
-import { expectNoSidewaysScroll } from './pages/layout.ts';
+import { shot, startHall, type Hall } from './harness.ts';
+import { expectAxeClean, expectNoSidewaysScroll } from './pages/layout.ts';
 import { ApplyPage, CasePage, InboxPage } from './pages/cases.ts';
 import { inTab, shotName, type Pass } from './pages/session.ts';
 import type { Shell } from './pages/shell.ts';
@@ -30,15 +30,6 @@ function label(key: string, lang: Lang): string {
 }
 function option(key: string, value: string, lang: Lang): string {
   return pick(LEAVING.form.fields.find((f) => f.key === key)!.options!.find((o) => o.value === value)!.label, lang);
-}
-
-async function expectAxeClean(shell: Shell, what: string, name: string): Promise<void> {
-  const violations = await seriousA11yViolations(shell.page);
-  if (violations.length > 0) {
-    await shot(shell.page, `${name}-violations`);
-    console.log(`axe on ${what}:\n${JSON.stringify(violations, null, 2)}`);
-  }
-  expect(violations, `serious/critical axe violations on ${what}`).toEqual([]);
 }
 
 /** Sign in as `user` in this tab (dropping any earlier session), in the pass's language. */
@@ -81,7 +72,7 @@ describe.each(DIALECTS)('online applications on %s', (dialect) => {
         await apply.errorSummary().waitFor();
         expect(await apply.errorSummary().getByRole('listitem').count()).toBe(4);
         expect(await apply.field(employer).getAttribute('aria-invalid')).toBe('true');
-        await expectAxeClean(shell, 'apply page with mistakes', name('apply'));
+        await expectAxeClean(shell.page, 'apply page with mistakes', name('apply'));
         await expectNoSidewaysScroll(page, pass.viewport, 'apply page');
         await shot(page, name('apply-mistakes'));
 
@@ -118,7 +109,7 @@ describe.each(DIALECTS)('online applications on %s', (dialect) => {
         const promised = (await (await page.request.get(`/api/v1/cases/${caseId}`)).json() as { promise: { dueDate: string } }).promise;
         expect(await kase.promise().textContent()).toContain(promised.dueDate);
         await kase.promise().getByText(s.promise.status.normal, { exact: true }).waitFor();
-        await expectAxeClean(shell, 'new case page', name('case'));
+        await expectAxeClean(shell.page, 'new case page', name('case'));
         await expectNoSidewaysScroll(page, pass.viewport, 'case page');
 
         // The unit's reviewer (计算机学院) returns it with two problems at once.
@@ -127,7 +118,7 @@ describe.each(DIALECTS)('online applications on %s', (dialect) => {
         await inbox.open();
         await inbox.card(number).waitFor();
         await inbox.card(number).getByText(s.promise.inbox.replace('{{date}}', promised.dueDate)).waitFor();
-        await expectAxeClean(shell, 'inbox', name('inbox'));
+        await expectAxeClean(shell.page, 'inbox', name('inbox'));
         await expectNoSidewaysScroll(page, pass.viewport, 'inbox');
         await shot(page, name('inbox'));
         let task = await inbox.openTask(number);
@@ -137,7 +128,7 @@ describe.each(DIALECTS)('online applications on %s', (dialect) => {
         const preview = await page.request.get(new URL((await file.getAttribute('href'))!, page.url()).toString());
         expect(preview.status()).toBe(200);
         expect(preview.headers()['content-type']).toContain('application/pdf');
-        await expectAxeClean(shell, 'task page', name('task'));
+        await expectAxeClean(shell.page, 'task page', name('task'));
         await expectNoSidewaysScroll(page, pass.viewport, 'task page');
         const problems: Array<[string, string]> = [
           [label('reason', L), L === 'en' ? 'Say more about why you leave' : '请写明离职的具体原因'],
@@ -155,7 +146,7 @@ describe.each(DIALECTS)('online applications on %s', (dialect) => {
         expect(await kase.problems().allTextContents()).toEqual(problems.map(([f, m]) => `${f}${s.app.colon}${m}`));
         const fix = await kase.startFixing();
         expect(await fix.locator('.form-flagged').count()).toBe(2);
-        await expectAxeClean(shell, 'case page, correcting', name('fix'));
+        await expectAxeClean(shell.page, 'case page, correcting', name('fix'));
         await shot(page, name('fix'));
         await kase.fixField(fix, label('reason', L)).fill(L === 'en' ? 'Moving on to a post at Peking University' : '调入北京大学任教');
         await kase.fixField(fix, label('handover', L)).fill(L === 'en' ? 'Courses go to Dr Li' : '课程由李老师接手');
@@ -199,7 +190,7 @@ describe.each(DIALECTS)('online applications on %s', (dialect) => {
         expect(await chart.locator('[aria-current="step"]').count()).toBe(0);
         expect(await chart.locator('.flow-node.flow-done').count()).toBe(LEAVING.process.steps.length);
         expect(await chart.locator('.flow-branch.flow-done').count()).toBe(CLEARANCE.length);
-        await expectAxeClean(shell, 'completed case page', name('done'));
+        await expectAxeClean(shell.page, 'completed case page', name('done'));
         await expectNoSidewaysScroll(page, pass.viewport, 'completed case');
         await shot(page, name('done'));
 
@@ -213,7 +204,7 @@ describe.each(DIALECTS)('online applications on %s', (dialect) => {
           return notes.getByRole('link', { name: s.notifications.event.case_completed, exact: true }).count();
         }, { timeout: 15_000, interval: 1000 }).toBeGreaterThan(0);
         await notes.getByRole('link', { name: s.notifications.event.case_returned, exact: true }).first().waitFor();
-        await expectAxeClean(shell, 'notifications page', name('notifications'));
+        await expectAxeClean(shell.page, 'notifications page', name('notifications'));
         await expectNoSidewaysScroll(page, pass.viewport, 'notifications');
         await notes.getByRole('link', { name: s.notifications.event.case_completed, exact: true }).first().click();
         await kase.number().waitFor();
@@ -251,7 +242,7 @@ describe.each(DIALECTS)('online applications on %s', (dialect) => {
         await inbox.open();
         const again = await inbox.openTask(c.number);
         const signer = await again.addSigner('vp');
-        await expectAxeClean(shell, 'add-approver dialog', name('add-signer'));
+        await expectAxeClean(shell.page, 'add-approver dialog', name('add-signer'));
         await shot(page, name('add-signer'));
         await signer.confirm();
         const timeline = shell.main().locator('.timeline');

@@ -1,7 +1,7 @@
 // Sideways scrolling on a phone: how much, and which elements stick out (for the failure message).
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { horizontalOverflow } from '../harness.ts';
+import { horizontalOverflow, seriousA11yViolations, shot } from '../harness.ts';
 
 /**
  * The elements that stick out past the viewport while their parent does not (where the layout first
@@ -38,4 +38,14 @@ export async function overflowReport(page: Page): Promise<{ px: number; culprits
 export async function expectNoSidewaysScroll(page: Page, viewport: string, where: string): Promise<void> {
   if (viewport !== 'phone') return;
   expect.soft(await overflowReport(page), `${where} scrolls sideways at 375 px`).toEqual({ px: 0, culprits: [] });
+}
+
+/** No serious or critical axe violations on what the page shows; on failure, a screenshot and the list. */
+export async function expectAxeClean(page: Page, what: string, name: string): Promise<void> {
+  const violations = await seriousA11yViolations(page);
+  if (violations.length > 0) {
+    await shot(page, `${name}-violations`);
+    console.log(`axe on ${what}:\n${JSON.stringify(violations, null, 2)}`);
+  }
+  expect(violations, `serious/critical axe violations on ${what}`).toEqual([]);
 }
