@@ -43,6 +43,7 @@ import { calendarRoutes } from './modules/calendar/routes.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const WEB_DIST = path.resolve(here, '../web/dist');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const JSONL = 'application/jsonl';
 
 export interface App { app: FastifyInstance; catalog: CatalogCache }
 
@@ -66,9 +67,10 @@ export async function buildApp(config: Config, handle: DbHandle, opts: { logger?
   });
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajvBody : ajvQuery).compile(schema));
   app.setErrorHandler(errorHandler);
-  // JSON only (plus the Excel upload): a cross-site form can send text/plain but never application/json.
+  // JSON only (plus uploads of Excel workbooks and JSON Lines files): a cross-site form can send
+  // text/plain but never these types.
   app.removeContentTypeParser('text/plain');
-  app.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser([XLSX, JSONL], { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
 
   // Security headers on every response. A callback-style hook, not an async one: an async hook costs
   // a promise and a microtask turn on every request (perf, bench/results/).

@@ -12,6 +12,10 @@ import { canEditFaq, canManageNotices, canPublishFaq, canSeeAdminKb } from './po
 import { presentAdminFaq, presentAdminNotice, presentBacklog, presentFaqContent } from './present.ts';
 import * as repo from './repo.ts';
 import * as svc from './service.ts';
+import { exportFaqFile, importFaqFile } from './files.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const JSONL = 'application/jsonl';
 
 const Lang = Type.Optional(Type.String());
 const IdParams = Type.Object({ id: FaqId });
@@ -33,6 +37,16 @@ export function kbAdminRoutes(app: FastifyInstance, db: Db, catalog: CatalogCach
   // a change that the public sees is searchable in this process at once, in others within a poll
   const afterChange = async <T>(out: T): Promise<T> => { await kb.refresh(); return out; };
 
+  /** Whose FAQs the person manages: those they may edit or publish. */
+  const scopeOf = (actor: Actor): repo.FaqScope => {
+    const org = catalog.org;
+    const seesAll = actor.roles.some((g) => (g.role === 'hall_manager' || g.role === 'system_admin') && g.scope === 'school');
+    return {
+      departments: seesAll ? null : [...org.units.keys()].filter((u) => canEditFaq(actor, u, org) || canPublishFaq(actor, u, org)),
+      withUnowned: canEditFaq(actor, null, org) || canPublishFaq(actor, null, org),
+    };
+  };
+
   const ListQuery = Type.Object({
     state: Type.Optional(Type.Union(FAQ_STATES.map((s) => Type.Literal(s)))),
     category: Type.Optional(Type.String({ maxLength: 40 })),
@@ -43,12 +57,7 @@ export function kbAdminRoutes(app: FastifyInstance, db: Db, catalog: CatalogCach
   }, async (request) => {
     const actor = requireActor(request);
     requireKbAdmin(actor);
-    const org = catalog.org;
-    const seesAll = actor.roles.some((g) => (g.role === 'hall_manager' || g.role === 'system_admin') && g.scope === 'school');
-    const departments = seesAll ? null : [...org.units.keys()].filter((u) => canEditFaq(actor, u, org) || canPublishFaq(actor, u, org));
-    const rows = await repo.listFaqsForAdmin(db, {
-      departments, withUnowned: canEditFaq(actor, null, org) || canPublishFaq(actor, null, org), state: request.query.state, category: request.query.category,
-    });
+    const rows = await repo.listFaqsForAdmin(db, { ...scopeOf(actor), state: request.query.state, category: request.query.category });
     return { items: rows.map(presentAdminFaq), total: rows.length };
   });
 
@@ -57,6 +66,37 @@ export function kbAdminRoutes(app: FastifyInstance, db: Db, catalog: CatalogCach
   }, async (request, reply) => {
     const out = await svc.createFaq(db, catalog.org, requireActor(request), request.body.id, request.body.content, requestLang(request));
     return reply.code(201).send(out);
+  });
+
+  const ExportQuery = Type.Object({ format: Type.Union([Type.Literal('xlsx'), Type.Literal('jsonl')], { default: 'xlsx' }), lang: Lang }, { additionalProperties: false });
+  app.get<{ Querystring: Static<typeof ExportQuery> }>('/api/v1/admin/kb/faqs/export', {
+    schema: { tags, summary: 'The FAQs one manages (not retired) as an Excel workbook or JSON Lines: the import format', querystring: ExportQuery },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    requireKbAdmin(actor);
+    const name = `onestop-faq.${request.query.format}`;
+    const bytes = await exportFaqFile(db, name, scopeOf(actor));
+    return reply.type(request.query.format === 'xlsx' ? XLSX : `${JSONL}; charset=utf-8`).header('content-disposition', `attachment; filename="${name}"`).send(bytes);
+  });
+
+  const ImportQuery = Type.Object({ publish: Type.Optional(Type.Boolean()), lang: Lang }, { additionalProperties: false });
+  app.post<{ Body: Buffer; Querystring: Static<typeof ImportQuery> }>('/api/v1/admin/kb/faqs/import', {
+    bodyLimit: 20 * 1024 * 1024,
+    schema: { tags, summary: 'Import FAQs from a workbook or JSON Lines (same ids update); all records or none', querystring: ImportQuery, consumes: [XLSX, JSONL] },
+  }, async (request) => {
+    const actor = requireActor(request);
+    requireKbAdmin(actor);
+    const publish = request.query.publish === true;
+    const org = catalog.org;
+    // publishing at once is for those who publish (hall managers, system admins); the rows then say whose FAQs
+    if (publish && !actor.roles.some((g) => g.role === 'hall_manager' || g.role === 'system_admin')) throw new AppError('forbidden');
+    const xlsx = (request.headers['content-type'] ?? '').startsWith(XLSX);
+    const result = await importFaqFile(db, xlsx ? 'upload.xlsx' : 'upload.jsonl', request.body, {
+      publish, actorId: actor.id, source: 'upload', lang: requestLang(request), reviewChanges: !publish,
+      // publishing at once: whoever may publish a department's FAQs vouches for the file's content, audited
+      mayManage: (owner) => (publish ? canPublishFaq(actor, owner, org) : canEditFaq(actor, owner, org)),
+    });
+    return afterChange(result);
   });
 
   app.get<{ Params: Static<typeof IdParams> }>('/api/v1/admin/kb/faqs/:id', {

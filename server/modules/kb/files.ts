@@ -9,7 +9,7 @@ import type { Lang } from '../../../common/problems.ts';
 import { nowIso } from '../../clock.ts';
 import { AppError, fieldProblems, type FieldProblem } from '../../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
-import { bumpKbRevision } from './repo.ts';
+import { bumpKbRevision, liveFaqsInScope, type FaqScope } from './repo.ts';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validateRecord = ajv.compile(FaqRecord);
@@ -27,6 +27,14 @@ export interface ImportOptions {
   actorId: string | null;
   source: string;
   lang: Lang;
+  /**
+   * Who may write FAQs of a department (`null`: the whole school's). Unset for the CLI (the server's
+   * operator); set for uploads, where every record must pass for its new owner and, when it exists, its
+   * current one, or the file is refused with a problem on that record.
+   */
+  mayManage?: (owner: string | null) => boolean;
+  /** an existing FAQ whose content the file changes goes back to draft (review as in the editor); uploads without publish */
+  reviewChanges?: boolean;
 }
 
 const say = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
@@ -123,7 +131,8 @@ function at(loc: Located, field: XlsxColumn): Partial<FieldProblem> {
  * Checks ids (unique in the file), categories and services against the database; with the shape
  * problems of parsing, throws one `import_failed` listing them all. Returns each service's department.
  */
-async function checkReferences(db: Db, located: Located[], earlier: FieldProblem[], lang: Lang): Promise<Map<string, string>> {
+async function checkReferences(db: Db, located: Located[], earlier: FieldProblem[], opts: ImportOptions): Promise<Map<string, string>> {
+  const { lang, mayManage } = opts;
   const problems = [...earlier];
   const [categories, services] = await Promise.all([
     db.selectFrom('kb_category').select('code').execute(),
@@ -146,6 +155,7 @@ async function checkReferences(db: Db, located: Located[], earlier: FieldProblem
       problems.push({ ...at(loc, 'service'), path: '/service', message: say(lang, `事项“${service}”不存在`, `service "${service}" does not exist`) });
     }
   }
+  if (mayManage) await checkPermission(db, located, departments, mayManage, problems, lang);
   if (problems.length) {
     problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     throw new AppError('import_failed', { count: problems.length }, problems);
@@ -153,9 +163,32 @@ async function checkReferences(db: Db, located: Located[], earlier: FieldProblem
   return departments;
 }
 
+/** Every record's new owner and, for a FAQ that exists, its current owner must be one the importer manages. */
+async function checkPermission(db: Db, located: Located[], departments: Map<string, string>, mayManage: (owner: string | null) => boolean,
+  problems: FieldProblem[], lang: Lang): Promise<void> {
+  const current = new Map<string, string | null>();
+  const ids = [...new Set(located.map((l) => l.record.id))];
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const r of await db.selectFrom('faq').select(['id', 'owner_department']).where('id', 'in', ids.slice(i, i + 500)).execute()) current.set(r.id, r.owner_department);
+  }
+  for (const loc of located) {
+    const { id, service } = loc.record;
+    if (service !== undefined && !departments.has(service)) continue; // already reported
+    const owner = service === undefined ? null : departments.get(service)!;
+    const before = current.get(id);
+    if (!mayManage(owner)) {
+      problems.push({ ...at(loc, service === undefined ? 'id' : 'service'), path: service === undefined ? '/id' : '/service', message: service === undefined
+        ? say(lang, `您无权管理全校通用（未关联事项）的常见问题 ${id}`, `you may not manage school-wide FAQs (no linked service), such as ${id}`)
+        : say(lang, `您无权管理事项“${service}”所属部门的常见问题`, `you may not manage FAQs of the department that owns "${service}"`) });
+    } else if (before !== undefined && before !== owner && !mayManage(before)) {
+      problems.push({ ...at(loc, 'id'), path: '/id', message: say(lang, `常见问题 ${id} 属于您无权管理的部门`, `FAQ ${id} belongs to a department you may not manage`) });
+    }
+  }
+}
+
 /** Writes checked records in one transaction (joining the caller's). */
 export async function importFaqs(db: Db, located: Located[], problems: FieldProblem[], opts: ImportOptions) {
-  const departments = await checkReferences(db, located, problems, opts.lang);
+  const departments = await checkReferences(db, located, problems, opts);
   const now = nowIso();
   let created = 0;
   let updated = 0;
@@ -181,7 +214,8 @@ export async function importFaqs(db: Db, located: Located[], problems: FieldProb
         }).execute();
         created++;
       } else {
-        await trx.updateTable('faq').set({ ...content, ...(opts.publish ? { state: 'published', published_at: now } : {}) })
+        const review = opts.reviewChanges && state !== 'draft' ? { state: 'draft' } : {};
+        await trx.updateTable('faq').set({ ...content, ...review, ...(opts.publish ? { state: 'published', published_at: now } : {}) })
           .where('id', '=', r.id).execute();
         updated++;
       }
@@ -201,9 +235,9 @@ export async function importFaqFile(db: Db, name: string, bytes: Buffer, opts: I
   return importFaqs(db, parsed.records, parsed.problems, opts);
 }
 
-/** Every FAQ except retired ones, as import records (ordered by id). */
-export async function exportRecords(db: Db): Promise<FaqRecord[]> {
-  const rows = await db.selectFrom('faq').selectAll().where('state', '!=', 'retired').orderBy('id').execute();
+/** Every FAQ except retired ones (within `scope` when given), as import records (ordered by id). */
+export async function exportRecords(db: Db, scope?: FaqScope): Promise<FaqRecord[]> {
+  const rows = await liveFaqsInScope(db, scope);
   return rows.map((r) => ({
     id: r.id, category: r.category_code, question: r.question_zh, answer: r.answer_zh,
     ...(JSON.parse(r.aliases).length ? { aliases: JSON.parse(r.aliases) as string[] } : {}),
@@ -230,7 +264,7 @@ export async function toXlsx(records: FaqRecord[]): Promise<Buffer> {
 }
 
 /** Writes the export in the format the file name asks for. */
-export async function exportFaqFile(db: Db, name: string): Promise<Buffer> {
-  const records = await exportRecords(db);
+export async function exportFaqFile(db: Db, name: string, scope?: FaqScope): Promise<Buffer> {
+  const records = await exportRecords(db, scope);
   return /\.xlsx$/i.test(name) ? toXlsx(records) : Buffer.from(toJsonl(records));
 }

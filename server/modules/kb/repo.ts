@@ -29,21 +29,36 @@ export function allPublishedFaqs(db: Db) {
   return db.selectFrom('faq').selectAll().where('state', '=', 'published').orderBy('id').execute();
 }
 
-/** FAQs for the admin list; `departments` limits to owners within those units (null = all; `withUnowned` adds FAQs without owner). */
-export function listFaqsForAdmin(db: Db, opts: { departments: string[] | null; withUnowned: boolean; state?: string; category?: string }) {
-  let q = db.selectFrom('faq').select(['id', 'category_code', 'question_zh', 'question_en', 'service_code', 'owner_department', 'state',
-    'views', 'helpful_yes', 'helpful_no', 'updated_at']);
-  if (opts.departments) {
-    const depts = opts.departments;
-    if (depts.length === 0 && !opts.withUnowned) return Promise.resolve([]);
-    q = q.where((eb) => eb.or([
-      ...(depts.length ? [eb('owner_department', 'in', depts)] : []),
-      ...(opts.withUnowned ? [eb('owner_department', 'is', null)] : []),
-    ]));
-  }
+/** Whose FAQs a person manages: owners within `departments` (null = all) and, with `withUnowned`, the school-wide ones. */
+export interface FaqScope { departments: string[] | null; withUnowned: boolean }
+
+/** The FAQ query narrowed to a scope; null when the scope holds nothing. */
+function inScope(db: Db, scope: FaqScope) {
+  const q = db.selectFrom('faq');
+  const depts = scope.departments;
+  if (!depts) return q;
+  if (depts.length === 0 && !scope.withUnowned) return null;
+  return q.where((eb) => eb.or([
+    ...(depts.length ? [eb('owner_department', 'in', depts)] : []),
+    ...(scope.withUnowned ? [eb('owner_department', 'is', null)] : []),
+  ]));
+}
+
+/** FAQs for the admin list within a scope, newest change first, at most 1000. */
+export function listFaqsForAdmin(db: Db, opts: FaqScope & { state?: string; category?: string }) {
+  let q = inScope(db, opts);
+  if (!q) return Promise.resolve([]);
   if (opts.state) q = q.where('state', '=', opts.state);
   if (opts.category) q = q.where('category_code', '=', opts.category);
-  return q.orderBy('updated_at', 'desc').orderBy('id').limit(1000).execute();
+  return q.select(['id', 'category_code', 'question_zh', 'question_en', 'service_code', 'owner_department', 'state',
+    'views', 'helpful_yes', 'helpful_no', 'updated_at']).orderBy('updated_at', 'desc').orderBy('id').limit(1000).execute();
+}
+
+/** Every FAQ that is not retired within a scope (all when none is given), by id: what an export holds. */
+export function liveFaqsInScope(db: Db, scope?: FaqScope) {
+  const q = inScope(db, scope ?? { departments: null, withUnowned: true });
+  if (!q) return Promise.resolve([]);
+  return q.selectAll().where('state', '!=', 'retired').orderBy('id').execute();
 }
 
 /** The department of a live service item, or undefined when there is no such item. */
