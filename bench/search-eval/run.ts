@@ -1,7 +1,9 @@
 // Search quality gate (issue 4): top-1 / top-3 accuracy of OneStop's SearchIndex on the evaluation set
 // (bench/search-eval/queries.ts), side by side with MiniSearch 7, FlexSearch 0.8 and Fuse.js 7 indexing the
 // same documents in the same run. Writes bench/results/search-eval-<date>.{md,json}.
-//   node --import tsx bench/search-eval/run.ts
+//   node --import tsx bench/search-eval/run.ts [--label=NAME] [--main-only]
+// --label writes search-eval-NAME-<date>.* instead (a helper's run beside the headline one); --main-only skips the
+// held-out set, for runs while the ranking is being changed (the held-out set is run only before and after).
 //
 // Documents: every demo service (title = name.zh, body = summary.zh + eligibility.zh, no aliases), every FAQ
 // entry of a service's guide (id `<code>#<n>`, title = q.zh, body = a.zh) that the knowledge base does not
@@ -19,7 +21,7 @@ import { serviceItems } from '../../demo/services/index.ts';
 import { SearchIndex, type SearchDoc } from '../../server/modules/search/search-index.ts';
 import { faqDocs, guideFaqsCoveredBy } from '../../server/modules/search/feed.ts';
 import { machine } from '../machine.ts';
-import { KINDS, queries, type EvalQuery, type QueryKind } from './queries.ts';
+import { KINDS, SAME_QUESTION, queries, type EvalQuery, type QueryKind } from './queries.ts';
 import { heldOutQueries } from './heldout-queries.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -162,10 +164,16 @@ function report(name: string, set: EvalQuery[], engines: { engine: Engine; build
 }
 
 function main() {
+  const arg = (name: string) => process.argv.slice(2).find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  const label = arg('label')?.split('=')[1]?.replace(/[^\w-]/g, '');
+  const mainOnly = Boolean(arg('main-only'));
   const { docs, covered } = documents();
   const known = new Set(docs.map((d) => d.id));
   // a guide entry the knowledge base asks again is answered by that FAQ: either counts
-  const resolve = (set: EvalQuery[]) => set.map((q) => ({ ...q, expect: q.expect.flatMap((id) => [id, ...(covered.get(id) ?? [])]) }));
+  // (and so does one that asks it again in other words, found by hand: SAME_QUESTION)
+  const resolve = (set: EvalQuery[]) => set.map((q) => ({
+    ...q, expect: [...new Set(q.expect.flatMap((id) => [id, ...(covered.get(id) ?? []), ...(SAME_QUESTION[id] ?? [])]))],
+  }));
   // Lenient reading of the main set, reported separately: it was written before the knowledge base existed, and a
   // knowledge-base FAQ linked to the expected service (婚假 → "婚假怎么请？", whose answer page offers the
   // service's apply button) is a right answer too. The strict numbers stay the headline.
@@ -184,7 +192,7 @@ function main() {
   const reports = [
     report('main set', sets.main, engines),
     report('main set, lenient (a knowledge-base FAQ of the expected service also counts)', lenient(sets.main), engines),
-    report('held-out set (knowledge-base FAQs)', sets.heldOut, engines),
+    ...(mainOnly ? [] : [report('held-out set (knowledge-base FAQs)', sets.heldOut, engines)]),
   ];
 
   const m = machine();
@@ -219,15 +227,16 @@ function main() {
 
   const dir = path.join(ROOT, 'bench/results');
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, `search-eval-${date}.md`), md);
-  fs.writeFileSync(path.join(dir, `search-eval-${date}.json`), JSON.stringify({
+  const base = `search-eval-${label ? `${label}-` : ''}${date}`;
+  fs.writeFileSync(path.join(dir, `${base}.md`), md);
+  fs.writeFileSync(path.join(dir, `${base}.json`), JSON.stringify({
     machine: m, documents: docs.length, guideEntriesLeftOut: covered.size,
     sets: reports.map((r) => ({
       name: r.name, queries: r.set.length,
       engines: r.results.map((e) => ({ name: e.name, buildMs: Math.round(e.buildMs), overall: e.overall, perKind: e.perKind, failures: e.failures })),
     })),
   }, null, 2) + '\n');
-  console.log(`\nwrote bench/results/search-eval-${date}.{md,json}`);
+  console.log(`\nwrote bench/results/${base}.{md,json}`);
 }
 
 main();

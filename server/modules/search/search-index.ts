@@ -7,9 +7,10 @@ import { CandidateIndex, grow } from './candidates.ts';
 import { matchPinyin, syllablePositions } from './pinyin-match.ts';
 import { TypoCorrector } from './typo-correction.ts';
 import { exactKey, orderFamilies, type FamilyEntry } from './family-order.ts';
+import { asksQuestion, bestShape, shapeQuery, titleCover, titleWordings, wholePhrase } from './question-shape.ts';
 import { findRanges, highlightTerms, mergeRanges, type Range } from './highlight.ts';
 import {
-  BIGRAM, STOP_CHARS, UNIGRAM, isHan, normalizeQuery, stripQuestionWords, pinyinKeys, splitRuns, tokenize, type PinyinKeys,
+  BIGRAM, STOP_CHARS, UNIGRAM, isHan, normalizeQuery, stripQuestionWords, pinyinKeys, tokenize, type PinyinKeys,
 } from './tokenize.ts';
 
 export type DocKind = 'service' | 'faq' | 'notice';
@@ -54,6 +55,10 @@ const PINYIN_BOOST = 12;
 const MIN_CORRECTED_COVER = 0.7;
 /** score factor for a service by the share of the query's bigrams its title contains */
 const SERVICE_TITLE_BONUS = 0.5;
+/** weight of a synonym's catalog wording against the query's own words */
+const SYNONYM_WEIGHT = 0.7;
+/** share of the documents above which a topic word is too common to be a detail (family-order.ts) */
+const DETAIL_DF = 0.05;
 
 interface Stored {
   doc: SearchDoc;
@@ -308,7 +313,10 @@ export class SearchIndex {
   private rank(query: string, kind?: DocKind): Ranked[] {
     const weighted = queryTerms(stripQuestionWords(query), 1);
     const ownTerms = weighted.length;
-    for (const e of expandSynonyms(query, this.synonyms)) weighted.push(...queryTerms(e, 0.7));
+    // a query that is one dictionary phrase as a whole (健康检查) means what the dictionary says as much as its words
+    const whole = wholePhrase(query, this.synonyms);
+    const expansions = expandSynonyms(query, this.synonyms);
+    for (const e of expansions) weighted.push(...queryTerms(e, whole ? 1 : SYNONYM_WEIGHT));
     const n = this.docs.size || 1;
     const avg = this.lengthSums.map((l) => l / n || 1);
     const scores = new Map<Stored, number>();
@@ -336,7 +344,7 @@ export class SearchIndex {
     const py = /^[a-z][a-z ]*$/.test(query) ? query.replace(/ /g, '') : '';
     const compact = query.replace(/\s+/g, '');
     const qKey = exactKey(query);
-    const bigrams = titleBigrams(stripQuestionWords(query));
+    const wordings = titleWordings(query, whole ? expansions : []);
     const out: Ranked[] = [];
     const gen = ++this.markGen;
     if (py.length >= 2) this.candidates.pinyinScores(this.bySeq, py, gen, true);
@@ -349,9 +357,10 @@ export class SearchIndex {
       if (compact.length >= 2 && s.titleLower.includes(compact)) score += s.titleLower === compact ? 6 : 3;
       if (score <= 0) continue;
       // a service whose title the query covers outranks its own FAQ entries (开发票 → 开具发票, not "开发票要多久")
-      if (s.doc.kind === 'service' && bigrams.length) {
-        score *= 1 + SERVICE_TITLE_BONUS * (bigrams.filter((b) => s.titleLower.includes(b)).length / bigrams.length);
-      }
+      if (s.doc.kind === 'service' && py.length >= 2 && s.pyMark === gen && s.pyScore > 0) {
+        // typed as pinyin or initials, the query is covered by the name it spells, as a Han query would be
+        score *= 1 + SERVICE_TITLE_BONUS;
+      } else if (s.doc.kind === 'service') score *= 1 + SERVICE_TITLE_BONUS * titleCover(wordings, s.titleLower);
       const exact = qKey.length >= 2 && s.titleLower.length >= qKey.length && s.titleLower.length < 3 * qKey.length
         && s.titleLower.includes(qKey.slice(0, 2)) && exactKey(s.titleLower) === qKey;
       out.push({
@@ -359,22 +368,27 @@ export class SearchIndex {
         kind: s.doc.kind, id: s.doc.id, service: s.doc.service, popularity: s.doc.popularity, exact,
       });
     }
-    return orderFamilies(out, this.wordsCovered(query));
+    const sq = shapeQuery(query, this.synonyms);
+    return orderFamilies(out, this.wordsCovered(query), asksQuestion(query) ? ({ s }) => bestShape(sq, s.texts) : undefined);
   }
 
   /**
-   * Which of the query's topic words (topicWords) a document's own text (title, aliases, body) holds; a word
-   * also counts when the name holds each of its characters (开发票: 开具发票) or when it is part of a colloquial
-   * phrase whose catalog wording the document uses (看病 → 医保).
+   * Which of the query's topic words (topicWords, less the common ones) a document's own text holds — a service's
+   * name, summary and eligibility, an FAQ's question and similar phrasings (not its answer); a word also counts when
+   * the name holds each of its characters (开发票: 开具发票) or when it is part of a colloquial phrase whose catalog
+   * wording the document uses (看病 → 医保).
    */
   private wordsCovered(query: string): (e: Ranked) => boolean[] {
-    const words = topicWords(query);
+    // a word in more than one document in 20 (学校, 时候: and at least 20 of them) names no detail an FAQ could ask
+    const common = Math.max(20, DETAIL_DF * this.docs.size);
+    const words = topicWords(query).filter((w) => (this.postings.get(w)?.n ?? 0) <= common);
     const keys = synonymKeysIn(query, this.synonyms);
     return ({ s }) => {
       const name = [s.titleLower, ...s.aliasesLower].join('\n');
-      const text = `${name}\n${s.doc.body.toLowerCase()}`;
+      const faqName = s.doc.kind === 'faq'; // an FAQ asks what its question and similar phrasings say, not its answer
+      const text = faqName ? name : `${name}\n${s.doc.body.toLowerCase()}`;
       const satisfied = keys.filter(({ targets }) => targets.some((t) => text.includes(t))).map(({ key }) => key);
-      return words.map((w) => this.holds(w, s.seq) || Array.from(w).every((c) => name.includes(c))
+      return words.map((w) => (faqName ? name.includes(w) : this.holds(w, s.seq)) || Array.from(w).every((c) => name.includes(c))
         || satisfied.some((k) => k.includes(w) || w.includes(k)));
     };
   }
@@ -487,19 +501,6 @@ function topicWords(query: string): string[] {
   const words = [...new Set(queryTerms(stripQuestionWords(query), 1).map(({ term }) => term))]
     .filter((t) => !t.startsWith(BIGRAM) && !t.startsWith(UNIGRAM) && Array.from(t).length > 1 && !Array.from(t).every((c) => STOP_CHARS.has(c)));
   return words.filter((w) => !words.some((v) => v !== w && w.includes(v)));
-}
-
-/** Han bigrams of a query without stop characters (the part a title could cover). */
-function titleBigrams(query: string): string[] {
-  const out = new Set<string>();
-  for (const run of splitRuns(query)) {
-    if (!run.han) continue;
-    const chars = Array.from(run.text);
-    for (let i = 0; i + 1 < chars.length; i++) {
-      if (!STOP_CHARS.has(chars[i]) && !STOP_CHARS.has(chars[i + 1])) out.add(chars[i] + chars[i + 1]);
-    }
-  }
-  return [...out];
 }
 
 function docKey(kind: DocKind, id: string): string {

@@ -19,6 +19,7 @@ export const EQUIVALENT_WORDS: readonly (readonly string[])[] = [
   ['年假', '年休假'],
   ['工作证明', '在职证明'],
   ['入校', '进校'],
+  ['心理咨询', '心理辅导', '心理疏导'],
 ];
 
 /** One-way entries: a colloquial phrase → the catalog phrases it stands for. */
