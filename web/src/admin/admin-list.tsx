@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button, Input, Select, Table } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { exportCatalog, useAdminItems, type AdminStateFilter } from '../api/admin.ts';
+import { XLSX_TYPE, exportCatalog, useAdminItems, useImportCatalog, type AdminStateFilter } from '../api/admin.ts';
 import { PUBLISHER_ROLES, hasRole, useMe } from '../api/session.ts';
 import { errorText } from '../api/client.ts';
 import { useMessage } from '../state/feedback.tsx';
@@ -32,6 +32,7 @@ export function AdminListPage() {
   const message = useMessage();
   const [exporting, setExporting] = useState(false);
   const [importing, setImporting] = useState(false);
+  const importRun = useImportCatalog();
   useDocumentTitle(t('admin.title'));
 
   const download = () => {
@@ -62,7 +63,9 @@ export function AdminListPage() {
           )}
         </div>
       </div>
-      <ImportDialog open={importing} onClose={() => setImporting(false)} canPublish={hasRole(me, PUBLISHER_ROLES)} />
+      <ImportDialog open={importing} onClose={() => setImporting(false)} canPublish={hasRole(me, PUBLISHER_ROLES)} run={importRun}
+        texts={{ title: t('admin.importTitle'), intro: t('admin.importIntro'), file: t('admin.importFile'), accept: `.xlsx,${XLSX_TYPE}`,
+          done: (c) => t('admin.importDone', { items: c.items ?? c.created + c.updated, created: c.created, updated: c.updated }) }} />
       {items.error && <PageError error={items.error} onRetry={() => void items.refetch()} />}
       <div className="admin-panel">
         <Table<AdminItemRow>

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/client.ts';
 import { PUBLISHER_ROLES, hasRole, useMe } from '../api/session.ts';
 import {
-  useAdminFaq, useAdminFaqs, useBacklog, useFaqStep, useKbCategories, useResolveBacklog, useSaveFaq,
+  exportFaqs, useAdminFaq, useAdminFaqs, useImportFaqs, useBacklog, useFaqStep, useKbCategories, useResolveBacklog, useSaveFaq,
   type AdminFaq, type BacklogEntry, type FaqContent, type FaqState, type Resolution,
 } from '../api/kb-admin.ts';
 import { formatDate, useL, useLocale } from '../lib/localized.ts';
@@ -16,6 +16,8 @@ import { useDocumentTitle } from '../lib/document-title.ts';
 import { PageError } from '../components/page-state.tsx';
 import { useMessage } from '../state/feedback.tsx';
 import { SynonymsTab } from './synonyms-tab.tsx';
+import { ImportDialog } from './import-dialog.tsx';
+import { XLSX_TYPE } from '../api/admin.ts';
 
 // the catalog's state badges (admin/state-label.tsx), whose colours pass the contrast check
 const STATE_CLASS: Record<FaqState, string> = { draft: 'badge badge-plain', in_review: 'badge badge-pending', published: 'badge badge-zero', retired: 'badge badge-required' };
@@ -82,6 +84,9 @@ function FaqTable() {
   const step = useFaqStep();
   const publisher = hasRole(me, PUBLISHER_ROLES);
   const [editing, setEditing] = useState<string | null | undefined>(undefined);
+  const [importing, setImporting] = useState(false);
+  const importRun = useImportFaqs();
+  const download = (format: 'xlsx' | 'jsonl') => exportFaqs(format).catch((err: unknown) => void message.error(errorText(err)));
   const run = (id: string, s: 'submit' | 'publish' | 'reject' | 'retire') =>
     step.mutateAsync({ id, step: s }).then(() => void message.success(t('kbAdmin.done')), (err: unknown) => void message.error(errorText(err)));
   if (faqs.error) return <PageError error={faqs.error} onRetry={() => void faqs.refetch()} />;
@@ -92,7 +97,14 @@ function FaqTable() {
         <Select id="kb-state" style={{ minWidth: 160 }} allowClear value={state} onChange={setState} placeholder={t('app.all')}
           options={(['draft', 'in_review', 'published', 'retired'] as FaqState[]).map((s) => ({ value: s, label: t(`kbAdmin.states.${s}`) }))} />
         <Button type="primary" onClick={() => setEditing(null)}>{t('kbAdmin.create')}</Button>
+        <Button onClick={() => setImporting(true)}>{t('kbAdmin.import')}</Button>
+        <Button onClick={() => void download('xlsx')}>{t('kbAdmin.exportXlsx')}</Button>
+        <Button onClick={() => void download('jsonl')}>{t('kbAdmin.exportJsonl')}</Button>
       </Space>
+      <ImportDialog open={importing} onClose={() => setImporting(false)} canPublish={publisher} run={importRun} texts={{
+        title: t('kbAdmin.importTitle'), intro: t('kbAdmin.importIntro'), file: t('kbAdmin.importFile'), accept: `.xlsx,.jsonl,${XLSX_TYPE},application/jsonl`,
+        done: (c) => t('kbAdmin.importDone', { created: c.created, updated: c.updated }),
+      }} />
       {editing !== undefined && <FaqDialog id={editing} onClose={() => setEditing(undefined)} />}
       <Table<AdminFaq>
         rowKey="id" size="small" loading={faqs.isLoading} dataSource={faqs.data?.items ?? []} scroll={{ x: 720 }}

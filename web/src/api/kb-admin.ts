@@ -1,6 +1,7 @@
 // Knowledge-base administration: the FAQ list and its review steps, the search backlog and its resolution.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.ts';
+import { XLSX_TYPE } from './admin.ts';
 import type { Localized, NamedCode } from './types.ts';
 
 export type FaqState = 'draft' | 'in_review' | 'published' | 'retired';
@@ -78,5 +79,21 @@ export function useSaveFaq() {
       void qc.invalidateQueries({ queryKey: ['admin-faqs'] });
       void qc.invalidateQueries({ queryKey: ['admin-faq'] });
     },
+  });
+}
+
+/** Download the FAQs one manages (not retired) as a workbook or JSON Lines: the import format. */
+export function exportFaqs(format: 'xlsx' | 'jsonl'): Promise<void> {
+  return api.download(`/api/v1/admin/kb/faqs/export?format=${format}`, `onestop-faq.${format}`);
+}
+
+/** Import a workbook (.xlsx) or JSON Lines file: all records or none; `publish` (hall managers, system admins) at once. */
+export function useImportFaqs() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, publish }: { file: File; publish: boolean }) =>
+      api.upload<{ created: number; updated: number; published: boolean }>('/api/v1/admin/kb/faqs/import', file,
+        /\.xlsx$/i.test(file.name) ? XLSX_TYPE : 'application/jsonl', publish ? { publish: true } : undefined),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['admin-faqs'] }),
   });
 }

@@ -24,6 +24,8 @@ export const admin: Pick<Catalog, 'admin' | 'editor'> = {
     importColumn: 'Column',
     importCell: 'Cell',
     importProblem: 'Problem',
+    importLine: 'Line',
+    importField: 'Field',
     search: 'Search services',
     searchPlaceholder: 'Code or name',
     state: 'State',

@@ -36,6 +36,13 @@ export const knowledge: Pick<Catalog, 'notices' | 'search' | 'kb' | 'kbAdmin' | 
     related: 'Related questions',
   },
   kbAdmin: {
+    exportXlsx: 'Export Excel',
+    exportJsonl: 'Export JSON Lines',
+    import: 'Import FAQs',
+    importTitle: 'Import FAQs',
+    importIntro: 'Use an exported file as the template; FAQs with the same id are updated, never duplicated. You can import FAQs of the offices you manage only. The file is imported only if every record passes the checks; otherwise nothing is. Unless published at once, new and changed FAQs become drafts and show on the portal once reviewed and published.',
+    importFile: 'File (Excel .xlsx or JSON Lines .jsonl)',
+    importDone: 'Import finished: {{created}} created, {{updated}} updated.',
     create: 'New FAQ',
     edit: 'Edit',
     editTitle: 'Edit FAQ {{id}}',

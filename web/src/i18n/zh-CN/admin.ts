@@ -22,6 +22,8 @@ export const admin = {
     importColumn: '列',
     importCell: '单元格',
     importProblem: '问题',
+    importLine: '行号',
+    importField: '字段',
     search: '搜索事项',
     searchPlaceholder: '事项编码或名称',
     state: '状态',

@@ -34,6 +34,13 @@ export const knowledge = {
     related: '相关问题',
   },
   kbAdmin: {
+    exportXlsx: '导出 Excel',
+    exportJsonl: '导出 JSON Lines',
+    import: '导入问答',
+    importTitle: '导入常见问题',
+    importIntro: '可用“导出”得到的文件作模板，编号相同的问答会被更新而不会重复。只能导入您所管理部门的问答。整份文件全部通过检查才会导入，否则一条也不导入；未勾选发布时，新建和修改的问答都成为草稿，审核发布后才在门户显示。',
+    importFile: '文件（Excel .xlsx 或 JSON Lines .jsonl）',
+    importDone: '导入完成：新建 {{created}} 条，更新 {{updated}} 条。',
     create: '新建问答',
     edit: '编辑',
     editTitle: '编辑问答 {{id}}',
