@@ -13,10 +13,8 @@ import { latestBundle, refreshParent } from './bundle-state.ts';
 import { promiseColumns, promisedLimitOf } from './promise.ts';
 import type { TimeLimit } from '../../../common/catalog.ts';
 import * as repo from './repo.ts';
-import {
-  applicantOf, caseView, checkFiles, formProblems, isUniqueViolation, loadDefinitions, publishedOr404, replay, requestHash, startCase,
-  type Deps, type SubmitInput,
-} from './service.ts';
+import { caseView, checkFiles, formProblems, loadDefinitions, publishedOr404, type Deps } from './service.ts';
+import { applicantOf, startCase, withIdempotency, type SubmitInput } from './submit.ts';
 
 type Definitions = NonNullable<Awaited<ReturnType<typeof loadDefinitions>>>;
 
@@ -27,81 +25,66 @@ export async function isBundle(db: Db, code: string): Promise<boolean> {
 
 /** Submits a bundle: every problem of the merged form (and of each member's form) is reported at once. */
 export async function submitBundle({ db, catalog, calendar }: Deps, actor: Actor, key: string, body: SubmitInput, lang: Lang) {
-  const hash = requestHash(actor.id, body);
-  const seen = await repo.findIdempotencyKey(db, actor.id, key);
-  if (seen) return replay(db, seen, hash);
+  return withIdempotency(db, actor.id, key, body, async () => {
+    const item = publishedOr404(catalog, body.service);
+    const bundle = await latestBundle(db, body.service);
+    if (!bundle) throw new AppError('service_not_online', { code: body.service });
+    const { applicantId, person } = await applicantOf({ db, catalog }, actor, body, lang);
+    const merged = prepareFormData(bundle.definition.form, body.data, person.profile);
+    const problems: FieldProblem[] = formProblems(bundle.definition.form, merged, lang);
 
-  const item = publishedOr404(catalog, body.service);
-  const bundle = await latestBundle(db, body.service);
-  if (!bundle) throw new AppError('service_not_online', { code: body.service });
-  const { applicantId, person } = await applicantOf({ db, catalog }, actor, body, lang);
-  const merged = prepareFormData(bundle.definition.form, body.data, person.profile);
-  const problems: FieldProblem[] = formProblems(bundle.definition.form, merged, lang);
-
-  const members: Array<{ member: BundleMember; defs: Definitions; data: FormData; department: string; promised: TimeLimit }> = [];
-  for (const m of bundle.definition.members) {
-    const defs = await loadDefinitions(db, m.service);
-    const memberItem = catalog.published(m.service);
-    if (!defs || 'bundle' in defs || !memberItem) throw new AppError('service_not_online', { code: m.service });
-    const data = prepareFormData(defs.form.definition, memberData(m, defs.form.definition, merged), person.profile);
-    // A member's problem points at the merged field it came from; one fixed by the bundle names the member.
-    for (const p of formProblems(defs.form.definition, data, lang)) {
-      const [, , k, ...rest] = p.path.split('/');
-      const from = k === undefined ? null : mergedKeyOf(m, k);
-      problems.push(from ? { path: ['/data', from, ...rest].join('/'), message: p.message } : { path: '/data', message: `${lang === 'en' ? m.name.en : m.name.zh}: ${p.message}` });
-    }
-    members.push({ member: m, defs, data, department: memberItem.content.department, promised: memberItem.content.promisedLimit });
-  }
-  // One problem per merged field: the merged form's own wording first, a member's only where it adds one.
-  const unique = [...new Map(problems.reverse().map((p) => [p.path === '/data' ? `/data\u0000${p.message}` : p.path, p])).values()].reverse();
-  if (unique.length) throw new AppError('validation_failed', {}, unique);
-  await checkFiles(db, bundle.definition.form, merged, [applicantId, actor.id], lang);
-
-  try {
-    return await db.transaction().execute(async (trx) => {
-      const again = await repo.findIdempotencyKey(trx, actor.id, key);
-      if (again) return replay(trx, again, hash);
-      const now = nowIso();
-      const parentId = newId();
-      const number = await repo.nextCaseNumber(trx, Number(chinaDate(now).slice(0, 4)));
-      const onBehalf = applicantId !== actor.id ? actor.id : null;
-      await trx.insertInto('workflow_case').values({
-        id: parentId, number, service_code: body.service, department_code: item.content.department, kind: 'bundle',
-        form_version: bundle.version, process_version: bundle.version, applicant_id: applicantId, on_behalf_of: onBehalf,
-        status: 'running', state: '{}', data: JSON.stringify(merged), visits: 0, rev: 1, created_at: now, updated_at: now, finished_at: null,
-        ...promiseColumns(promisedLimitOf(bundle.definition, item.content.promisedLimit), now, calendar.overrides),
-      }).execute();
-      await trx.insertInto('case_event').values({
-        id: newId(), case_id: parentId, seq: 1, at: now, actor_id: actor.id, type: 'start', step_id: null, task_id: null,
-        detail: JSON.stringify(onBehalf ? { onBehalfOf: applicantId } : {}),
-      }).execute();
-      const children = [];
-      for (const m of members) {
-        children.push(await startCase(trx, {
-          service: m.member.service, department: m.department, defs: m.defs, actorId: actor.id, applicantId, onBehalf, person,
-          data: m.data, now, parent: { id: parentId, member: m.member.key }, overrides: calendar.overrides, promised: m.promised,
-        }));
+    const members: Array<{ member: BundleMember; defs: Definitions; data: FormData; department: string; promised: TimeLimit }> = [];
+    for (const m of bundle.definition.members) {
+      const defs = await loadDefinitions(db, m.service);
+      const memberItem = catalog.published(m.service);
+      if (!defs || 'bundle' in defs || !memberItem) throw new AppError('service_not_online', { code: m.service });
+      const data = prepareFormData(defs.form.definition, memberData(m, defs.form.definition, merged), person.profile);
+      // A member's problem points at the merged field it came from; one fixed by the bundle names the member.
+      for (const p of formProblems(defs.form.definition, data, lang)) {
+        const [, , k, ...rest] = p.path.split('/');
+        const from = k === undefined ? null : mergedKeyOf(m, k);
+        problems.push(from ? { path: ['/data', from, ...rest].join('/'), message: p.message } : { path: '/data', message: `${lang === 'en' ? m.name.en : m.name.zh}: ${p.message}` });
       }
-      // Members that finish at once (automatic steps) may finish the bundle too.
-      await refreshParent(trx, parentId, now, calendar.overrides);
-      await recordAudit(trx, {
+      members.push({ member: m, defs, data, department: memberItem.content.department, promised: memberItem.content.promisedLimit });
+    }
+    // One problem per merged field: the merged form's own wording first, a member's only where it adds one.
+    const unique = [...new Map(problems.reverse().map((p) => [p.path === '/data' ? `/data\u0000${p.message}` : p.path, p])).values()].reverse();
+    if (unique.length) throw new AppError('validation_failed', {}, unique);
+    await checkFiles(db, bundle.definition.form, merged, [applicantId, actor.id], lang);
+    return { item, bundle, applicantId, person, merged, members };
+  }, async (trx, { item, bundle, applicantId, person, merged, members }, now) => {
+    const parentId = newId();
+    const number = await repo.nextCaseNumber(trx, Number(chinaDate(now).slice(0, 4)));
+    const onBehalf = applicantId !== actor.id ? actor.id : null;
+    await trx.insertInto('workflow_case').values({
+      id: parentId, number, service_code: body.service, department_code: item.content.department, kind: 'bundle',
+      form_version: bundle.version, process_version: bundle.version, applicant_id: applicantId, on_behalf_of: onBehalf,
+      status: 'running', state: '{}', data: JSON.stringify(merged), visits: 0, rev: 1, created_at: now, updated_at: now, finished_at: null,
+      ...promiseColumns(promisedLimitOf(bundle.definition, item.content.promisedLimit), now, calendar.overrides),
+    }).execute();
+    await trx.insertInto('case_event').values({
+      id: newId(), case_id: parentId, seq: 1, at: now, actor_id: actor.id, type: 'start', step_id: null, task_id: null,
+      detail: JSON.stringify(onBehalf ? { onBehalfOf: applicantId } : {}),
+    }).execute();
+    const children = [];
+    for (const m of members) {
+      children.push(await startCase(trx, {
+        service: m.member.service, department: m.department, defs: m.defs, actorId: actor.id, applicantId, onBehalf, person,
+        data: m.data, now, parent: { id: parentId, member: m.member.key }, overrides: calendar.overrides, promised: m.promised,
+      }));
+    }
+    // Members that finish at once (automatic steps) may finish the bundle too.
+    await refreshParent(trx, parentId, now, calendar.overrides);
+    const out = await caseView(trx, catalog, (await repo.findCase(trx, parentId))!, actor.id);
+    if (!onBehalf) await repo.deleteDraft(trx, actor.id, body.service);
+    return {
+      caseId: parentId, out, response: JSON.stringify(out),
+      audit: {
         actorId: actor.id, action: 'case.submit', entity: 'case', entityId: parentId,
         detail: { number, service: body.service, children: children.map((c) => c.number), onBehalfOf: onBehalf ? applicantId : undefined },
-      });
-      const out = await caseView(trx, catalog, (await repo.findCase(trx, parentId))!, actor.id);
-      if (!onBehalf) await repo.deleteDraft(trx, actor.id, body.service);
-      await trx.insertInto('idempotency_key').values({
-        person_id: actor.id, key, request_hash: hash, case_id: parentId, status_code: 201, response: JSON.stringify(out), created_at: now,
-      }).execute();
-      return { status: 201, body: out, replayed: false };
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) {
-      const winner = await repo.findIdempotencyKey(db, actor.id, key);
-      if (winner) return replay(db, winner, hash);
-    }
-    throw err;
-  }
+      },
+    };
+  });
 }
 
 /** Stores a bundle as its service's next version, after its members' forms and processes (lint first). */
