@@ -14,45 +14,38 @@ import { promiseColumns, promisedLimitOf } from './promise.ts';
 import type { TimeLimit } from '../../../common/catalog.ts';
 import * as repo from './repo.ts';
 import { caseView, checkFiles, formProblems, loadDefinitions, publishedOr404, type Deps } from './service.ts';
-import { applicantOf, startCase, withIdempotency, type SubmitInput } from './submit.ts';
+import { applicantOf, startCase, type Create, type SubmitInput } from './submit.ts';
 
 type Definitions = NonNullable<Awaited<ReturnType<typeof loadDefinitions>>>;
 
-/** Whether a service code is applied for as a bundle. */
-export async function isBundle(db: Db, code: string): Promise<boolean> {
-  return !!(await db.selectFrom('bundle_definition').select('version').where('service_code', '=', code).limit(1).executeTakeFirst());
-}
+/** Checks a bundle submission (every problem of the merged form and of each member's form at once) and returns how to write it. */
+export async function prepareBundle({ db, catalog, calendar }: Deps, actor: Actor, body: SubmitInput, lang: Lang): Promise<Create> {
+  const item = publishedOr404(catalog, body.service);
+  const bundle = await latestBundle(db, body.service);
+  if (!bundle) throw new AppError('service_not_online', { code: body.service });
+  const { applicantId, person } = await applicantOf({ db, catalog }, actor, body, lang);
+  const merged = prepareFormData(bundle.definition.form, body.data, person.profile);
+  const problems: FieldProblem[] = formProblems(bundle.definition.form, merged, lang);
 
-/** Submits a bundle: every problem of the merged form (and of each member's form) is reported at once. */
-export async function submitBundle({ db, catalog, calendar }: Deps, actor: Actor, key: string, body: SubmitInput, lang: Lang) {
-  return withIdempotency(db, actor.id, key, body, async () => {
-    const item = publishedOr404(catalog, body.service);
-    const bundle = await latestBundle(db, body.service);
-    if (!bundle) throw new AppError('service_not_online', { code: body.service });
-    const { applicantId, person } = await applicantOf({ db, catalog }, actor, body, lang);
-    const merged = prepareFormData(bundle.definition.form, body.data, person.profile);
-    const problems: FieldProblem[] = formProblems(bundle.definition.form, merged, lang);
-
-    const members: Array<{ member: BundleMember; defs: Definitions; data: FormData; department: string; promised: TimeLimit }> = [];
-    for (const m of bundle.definition.members) {
-      const defs = await loadDefinitions(db, m.service);
-      const memberItem = catalog.published(m.service);
-      if (!defs || 'bundle' in defs || !memberItem) throw new AppError('service_not_online', { code: m.service });
-      const data = prepareFormData(defs.form.definition, memberData(m, defs.form.definition, merged), person.profile);
-      // A member's problem points at the merged field it came from; one fixed by the bundle names the member.
-      for (const p of formProblems(defs.form.definition, data, lang)) {
-        const [, , k, ...rest] = p.path.split('/');
-        const from = k === undefined ? null : mergedKeyOf(m, k);
-        problems.push(from ? { path: ['/data', from, ...rest].join('/'), message: p.message } : { path: '/data', message: `${lang === 'en' ? m.name.en : m.name.zh}: ${p.message}` });
-      }
-      members.push({ member: m, defs, data, department: memberItem.content.department, promised: memberItem.content.promisedLimit });
+  const members: Array<{ member: BundleMember; defs: Definitions; data: FormData; department: string; promised: TimeLimit }> = [];
+  for (const m of bundle.definition.members) {
+    const defs = await loadDefinitions(db, m.service);
+    const memberItem = catalog.published(m.service);
+    if (!defs || 'bundle' in defs || !memberItem) throw new AppError('service_not_online', { code: m.service });
+    const data = prepareFormData(defs.form.definition, memberData(m, defs.form.definition, merged), person.profile);
+    // A member's problem points at the merged field it came from; one fixed by the bundle names the member.
+    for (const p of formProblems(defs.form.definition, data, lang)) {
+      const [, , k, ...rest] = p.path.split('/');
+      const from = k === undefined ? null : mergedKeyOf(m, k);
+      problems.push(from ? { path: ['/data', from, ...rest].join('/'), message: p.message } : { path: '/data', message: `${lang === 'en' ? m.name.en : m.name.zh}: ${p.message}` });
     }
-    // One problem per merged field: the merged form's own wording first, a member's only where it adds one.
-    const unique = [...new Map(problems.reverse().map((p) => [p.path === '/data' ? `/data\u0000${p.message}` : p.path, p])).values()].reverse();
-    if (unique.length) throw new AppError('validation_failed', {}, unique);
-    await checkFiles(db, bundle.definition.form, merged, [applicantId, actor.id], lang);
-    return { item, bundle, applicantId, person, merged, members };
-  }, async (trx, { item, bundle, applicantId, person, merged, members }, now) => {
+    members.push({ member: m, defs, data, department: memberItem.content.department, promised: memberItem.content.promisedLimit });
+  }
+  // One problem per merged field: the merged form's own wording first, a member's only where it adds one.
+  const unique = [...new Map(problems.reverse().map((p) => [p.path === '/data' ? `/data\u0000${p.message}` : p.path, p])).values()].reverse();
+  if (unique.length) throw new AppError('validation_failed', {}, unique);
+  await checkFiles(db, bundle.definition.form, merged, [applicantId, actor.id], lang);
+  return async (trx, now) => {
     const parentId = newId();
     const number = await repo.nextCaseNumber(trx, Number(chinaDate(now).slice(0, 4)));
     const onBehalf = applicantId !== actor.id ? actor.id : null;
@@ -84,7 +77,7 @@ export async function submitBundle({ db, catalog, calendar }: Deps, actor: Actor
         detail: { number, service: body.service, children: children.map((c) => c.number), onBehalfOf: onBehalf ? applicantId : undefined },
       },
     };
-  });
+  };
 }
 
 /** Stores a bundle as its service's next version, after its members' forms and processes (lint first). */

@@ -16,7 +16,6 @@ import { submitCase } from './submit.ts';
 import * as act from './act.ts';
 import * as drafts from './drafts.ts';
 import * as delegation from './delegation.ts';
-import * as bundles from './bundles.ts';
 
 const Code = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$' });
 const Id = Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' });
@@ -88,8 +87,7 @@ export function workflowRoutes(app: FastifyInstance, db: Db, catalog: CatalogCac
     const key = request.headers['idempotency-key'];
     if (typeof key !== 'string' || !key.trim() || key.length > 200) throw new AppError('idempotency_key_required');
     // A life-event bundle (一件事一次办) takes the same body and answers with its parent case.
-    const submit = (await bundles.isBundle(db, request.body.service)) ? bundles.submitBundle : submitCase;
-    const out = await submit(deps, actor, key, request.body, requestLang(request));
+    const out = await submitCase(deps, actor, key, request.body, requestLang(request));
     if (!out.replayed) kick();
     return reply.code(out.status).header('idempotency-replayed', String(out.replayed)).send(out.body);
   });

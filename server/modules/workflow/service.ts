@@ -2,7 +2,9 @@
 // outbox rows) inside the caller's transaction, and reading cases. Submitting is submit.ts, acting on a case
 // act.ts, drafts drafts.ts and out-of-office delegation delegation.ts.
 import { Ajv, type ValidateFunction } from 'ajv';
+import type { Selectable } from 'kysely';
 import type { Db } from '../../db/index.ts';
+import type { CaseEventTable, CaseTaskTable } from '../../db/schema-workflow.ts';
 import { newId, nowIso } from '../../clock.ts';
 import { AppError, fieldProblems, type FieldProblem } from '../../http/errors.ts';
 import type { Lang } from '../../../common/problems.ts';
@@ -174,7 +176,8 @@ export function loadState(row: { state: string; data: string }): CaseState {
 export async function applyResult(
   trx: Db, c: CaseContext, before: CaseState | null, after: CaseState, effects: Effect[],
   actorId: string, actingTaskId: string | undefined, now: string, overrides: CalendarOverrides,
-): Promise<void> {
+): Promise<Written> {
+  const written: Written = { tasks: [], events: [] };
   const timers = new Map<string, { due: string; warn: string }>();
   for (const e of effects) {
     // Yellow from the warning date (80 % of the limit), red after the due date; both in working days.
@@ -184,20 +187,23 @@ export async function applyResult(
     switch (e.kind) {
       case 'open_task': {
         const a = resolveAssignee(e.task.assignee, c);
-        await trx.insertInto('case_task').values({
+        const task: Selectable<CaseTaskTable> = {
           id: e.task.id, case_id: c.caseId, step_id: e.task.stepId, branch_id: e.task.branchId ?? null,
           assignee_kind: a.kind, assignee_role: a.role ?? null, assignee_org: a.org ?? null, assignee_person: a.person ?? null,
           state: 'open', outcome: null, version: e.task.version, opened_at: now,
           due_date: timers.get(e.task.id)?.due ?? null, warn_date: timers.get(e.task.id)?.warn ?? null, warned_at: null, escalated_at: null,
           closed_at: null, done_by: null,
-        }).execute();
+        };
+        await trx.insertInto('case_task').values(task).execute();
+        written.tasks.push(task);
         break;
       }
       case 'close_task': {
         const acting = e.taskId === actingTaskId;
-        await trx.updateTable('case_task').set({
-          state: acting ? 'done' : 'cancelled', outcome: e.outcome, closed_at: now, done_by: acting ? actorId : null,
-        }).where('id', '=', e.taskId).where('state', '=', 'open').execute();
+        const closed = { state: acting ? 'done' : 'cancelled', outcome: e.outcome, closed_at: now, done_by: acting ? actorId : null };
+        await trx.updateTable('case_task').set(closed).where('id', '=', e.taskId).where('state', '=', 'open').execute();
+        const mine = written.tasks.find((t) => t.id === e.taskId && t.state === 'open');
+        if (mine) Object.assign(mine, closed);
         break;
       }
       case 'notify':
@@ -216,16 +222,21 @@ export async function applyResult(
     const v = old.get(t.id);
     if (v !== undefined && v !== t.version) await trx.updateTable('case_task').set({ version: t.version }).where('id', '=', t.id).execute();
   }
-  if (after.history.length === 0) return;
+  if (after.history.length === 0) return written;
   let seq = before ? await repo.lastEventSeq(trx, c.caseId) : 0;
-  await trx.insertInto('case_event').values(after.history.map((h) => {
+  written.events = after.history.map((h) => {
     const { at, actor, type, stepId, taskId, ...detail } = h;
     return {
       id: newId(), case_id: c.caseId, seq: ++seq, at, actor_id: actor === 'system' ? null : actor, type,
       step_id: stepId ?? null, task_id: taskId ?? null, detail: JSON.stringify(detail),
     };
-  })).execute();
+  });
+  await trx.insertInto('case_event').values(written.events).execute();
+  return written;
 }
+
+/** The task and timeline rows one engine step wrote (the tasks as they stand after it), to present a new case without reading them back. */
+export interface Written { tasks: Selectable<CaseTaskTable>[]; events: Selectable<CaseEventTable>[] }
 
 
 /** Who the actor answers for today: themselves and anyone who delegated their work to them. */
@@ -236,30 +247,52 @@ export async function matcherFor(db: Db, catalog: CatalogCache, actor: Actor): P
 // ---------------------------------------------------------------------------------------------------------
 // Reading cases
 
-export async function caseView(db: Db, catalog: CatalogCache, row: NonNullable<Awaited<ReturnType<typeof repo.findCase>>>, viewerId: string, known?: Definitions): Promise<CaseOut> {
-  const [tasks, events, defs, people] = await Promise.all([
-    repo.tasksOfCase(db, row.id),
-    repo.eventsOfCase(db, row.id),
-    known ?? loadDefinitions(db, row.service_code, { form: row.form_version, process: row.process_version }),
-    db.selectFrom('person').select(['id', 'display_name']).where('id', 'in', [row.applicant_id, row.on_behalf_of ?? row.applicant_id]).execute(),
-  ]);
+export type CaseRow = NonNullable<Awaited<ReturnType<typeof repo.findCase>>>;
+
+/**
+ * A case as `viewerId` sees it. `known` are its pinned definitions when the caller has them; `written` are
+ * its task and timeline rows when the caller has just written all of them (a new case): then only the
+ * people's names are read.
+ */
+export async function caseView(db: Db, catalog: CatalogCache, row: CaseRow, viewerId: string, known?: Definitions, written?: Written): Promise<CaseOut> {
+  let tasks: Parameters<typeof presentCase>[0]['tasks'];
+  let events: Parameters<typeof presentCase>[0]['events'];
+  let people: Map<string, string>;
+  const own = [row.applicant_id, row.on_behalf_of ?? row.applicant_id];
+  if (written) {
+    const ids = new Set([...own, ...assigneePersonIds(written.events)]);
+    for (const t of written.tasks) for (const id of [t.assignee_person, t.done_by]) if (id) ids.add(id);
+    for (const e of written.events) if (e.actor_id) ids.add(e.actor_id);
+    people = await namesOf(db, [...ids]);
+    const name = (id: string | null) => (id === null ? null : people.get(id) ?? null);
+    // In the order tasksOfCase and eventsOfCase read them.
+    tasks = written.tasks.map((t) => ({ ...t, assignee_name: name(t.assignee_person), done_by_name: name(t.done_by) }))
+      .sort((a, b) => (a.opened_at === b.opened_at ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.opened_at < b.opened_at ? -1 : 1));
+    events = written.events.map((e) => ({ ...e, actor_name: name(e.actor_id) }));
+  } else {
+    [tasks, events] = await Promise.all([repo.tasksOfCase(db, row.id), repo.eventsOfCase(db, row.id)]);
+    people = await namesOf(db, [...new Set([...own, ...assigneePersonIds(events)])]);
+  }
+  const defs = known ?? await loadDefinitions(db, row.service_code, { form: row.form_version, process: row.process_version });
   if (!defs) throw new Error(`case ${row.id} pins definitions that do not exist`);
-  const name = (id: string | null) => people.find((p) => p.id === id)?.display_name ?? null;
-  const assigneeIds = assigneePersonIds(events);
-  const assignees = assigneeIds.length
-    ? await db.selectFrom('person').select(['id', 'display_name']).where('id', 'in', assigneeIds).execute() : [];
+  const name = (id: string | null) => (id === null ? null : people.get(id) ?? null);
   const state = loadState(row);
   const item = catalog.published(row.service_code);
   const out = presentCase({
     row, applicantName: name(row.applicant_id) ?? '', onBehalfOfName: name(row.on_behalf_of), def: defs.process.definition,
     serviceName: item?.content.name ?? { zh: row.service_code, en: row.service_code },
     tasks, events, problems: state.problems, decided: state.decided, trail: state.trail ?? [], form: defs.form, process: defs.process,
-    assigneeNames: new Map(assignees.map((p) => [p.id, p.display_name])),
+    assigneeNames: people,
   }, catalog.org, viewerId);
   // A bundle is corrected and withdrawn child by child, never as a whole.
   if (row.kind === 'bundle') return { ...out, canWithdraw: false, canResubmit: false, bundle: { children: await childrenOf(db, catalog, row) } };
   const parent = await parentOf(db, catalog, row);
   return parent ? { ...out, parent } : out;
+}
+
+async function namesOf(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('person').select(['id', 'display_name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((p) => [p.id, p.display_name]));
 }
 
 /** A case for the applicant, the clerk who applied for them, or anyone who holds or held one of its tasks. */

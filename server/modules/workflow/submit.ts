@@ -19,8 +19,9 @@ import { promiseColumns, promisedLimitOf } from './promise.ts';
 import * as repo from './repo.ts';
 import {
   applyResult, caseView, checkFiles, isUniqueViolation, loadDefinitions, publishedOr404, storedState, validateForm,
-  type CaseContext, type Deps,
+  type CaseContext, type CaseRow, type Definitions, type Deps,
 } from './service.ts';
+import { prepareBundle } from './bundles.ts';
 
 export interface SubmitInput { service: string; data: FormData; applicant?: string }
 
@@ -65,17 +66,19 @@ export async function startCase(trx: Db, c: {
   const number = await repo.nextCaseNumber(trx, Number(chinaDate(c.now).slice(0, 4)));
   const r = advance(c.defs.process.definition, null, { type: 'start', actor: c.actorId, caseId, applicantId: c.applicantId, data: c.data }, c.now);
   if (!r.ok) throw new Error(`process of ${c.service} refused to start: ${r.reason}`);
-  await trx.insertInto('workflow_case').values({
-    id: caseId, number, service_code: c.service, department_code: c.department,
+  const row: CaseRow = {
+    id: caseId, number, service_code: c.service, department_code: c.department, kind: 'case',
     form_version: c.defs.form.version, process_version: c.defs.process.version, applicant_id: c.applicantId, on_behalf_of: c.onBehalf,
     status: r.state.status, state: storedState(r.state), data: JSON.stringify(r.state.data), visits: 0, rev: 1,
     created_at: c.now, updated_at: c.now, finished_at: isFinished(r.state.status) ? c.now : null,
     parent_id: c.parent?.id ?? null, bundle_member: c.parent?.member ?? null,
+    promised_limit: null, promised_unit: null, promised_start: null, promised_paused: 0, promised_paused_since: null, promised_due: null, promised_warn: null,
     ...promiseColumns(promisedLimitOf(c.defs.process.definition, c.promised), c.now, c.overrides),
-  }).execute();
+  };
+  await trx.insertInto('workflow_case').values(row).execute();
   const ctx: CaseContext = { caseId, applicantId: c.applicantId, applicantOrg: c.person.orgUnit, supervisorId: c.person.supervisorId, department: c.department };
-  await applyResult(trx, ctx, null, r.state, r.effects, c.actorId, undefined, c.now, c.overrides);
-  return { caseId, number, status: r.state.status };
+  const written = await applyResult(trx, ctx, null, r.state, r.effects, c.actorId, undefined, c.now, c.overrides);
+  return { caseId, number, status: r.state.status, row, written };
 }
 
 /** Who a submission is for (the actor, or the person a window clerk applies for), with their records. */
@@ -95,25 +98,26 @@ export async function applicantOf({ db, catalog }: Pick<Deps, 'db' | 'catalog'>,
 /** What a submission's transaction made: the case the key points at, the answer, how the key stores it, its audit row. */
 export interface Submitted { caseId: string; out: CaseOut; response: string; audit: AuditEntry }
 
+/** Writes a prepared submission inside the frame's transaction. */
+export type Create = (trx: Db, now: string) => Promise<Submitted>;
+
 /**
- * The idempotency frame of a submission. `prepare` checks the request (only for a key not seen before) and
- * runs outside the transaction; `create` writes the case inside it. The key row and the audit row are
- * written last, after `create`.
+ * The idempotency frame of a submission. `prepare` checks the request (only for a key not seen before),
+ * outside the transaction, and returns how to write it; the key row and the audit row are written last.
  */
-export async function withIdempotency<P>(
-  db: Db, actorId: string, key: string, body: SubmitInput,
-  prepare: () => Promise<P>, create: (trx: Db, prepared: P, now: string) => Promise<Submitted>,
+export async function withIdempotency(
+  db: Db, actorId: string, key: string, body: SubmitInput, prepare: () => Promise<Create>,
 ): Promise<{ status: number; body: CaseOut; replayed: boolean }> {
   const hash = requestHash(actorId, body);
   const seen = await repo.findIdempotencyKey(db, actorId, key);
   if (seen) return replay(db, seen, hash);
-  const prepared = await prepare();
+  const create = await prepare();
   try {
     return await db.transaction().execute(async (trx) => {
       const again = await repo.findIdempotencyKey(trx, actorId, key);
       if (again) return replay(trx, again, hash);
       const now = nowIso();
-      const made = await create(trx, prepared, now);
+      const made = await create(trx, now);
       await trx.insertInto('idempotency_key').values({
         person_id: actorId, key, request_hash: hash, case_id: made.caseId, status_code: 201, response: made.response, created_at: now,
       }).execute();
@@ -131,30 +135,38 @@ export async function withIdempotency<P>(
   }
 }
 
-/** Creates one case (exactly one per Idempotency-Key and person), with its first tasks, in one transaction. */
-export async function submitCase({ db, catalog, calendar }: Deps, actor: Actor, key: string, body: SubmitInput, lang: Lang) {
-  return withIdempotency(db, actor.id, key, body, async () => {
-    const item = publishedOr404(catalog, body.service);
-    const defs = await loadDefinitions(db, body.service);
+/**
+ * Creates one case (exactly one per Idempotency-Key and person) with its first tasks, in one transaction —
+ * or, for a life-event bundle, its parent case and one child per member (bundles.ts).
+ */
+export async function submitCase(deps: Deps, actor: Actor, key: string, body: SubmitInput, lang: Lang) {
+  return withIdempotency(deps.db, actor.id, key, body, async () => {
+    publishedOr404(deps.catalog, body.service);
+    const defs = await loadDefinitions(deps.db, body.service);
     if (!defs) throw new AppError('service_not_online', { code: body.service });
-    const { applicantId, person } = await applicantOf({ db, catalog }, actor, body, lang);
-    const data = prepareFormData(defs.form.definition, body.data, person.profile);
-    validateForm(defs.form.definition, data, lang);
-    await checkFiles(db, defs.form.definition, data, [applicantId, actor.id], lang);
-    return { item, defs, applicantId, person, data };
-  }, async (trx, { item, defs, applicantId, person, data }, now) => {
+    return 'bundle' in defs && defs.bundle ? prepareBundle(deps, actor, body, lang) : prepareCase(deps, actor, body, lang, defs);
+  });
+}
+
+async function prepareCase({ db, catalog, calendar }: Deps, actor: Actor, body: SubmitInput, lang: Lang, defs: Definitions): Promise<Create> {
+  const item = publishedOr404(catalog, body.service);
+  const { applicantId, person } = await applicantOf({ db, catalog }, actor, body, lang);
+  const data = prepareFormData(defs.form.definition, body.data, person.profile);
+  validateForm(defs.form.definition, data, lang);
+  await checkFiles(db, defs.form.definition, data, [applicantId, actor.id], lang);
+  return async (trx, now) => {
     const onBehalf = applicantId !== actor.id ? actor.id : null;
-    const { caseId, number } = await startCase(trx, {
+    const { caseId, number, row, written } = await startCase(trx, {
       service: body.service, department: item.content.department, defs, actorId: actor.id, applicantId, onBehalf, person, data, now, overrides: calendar.overrides,
       promised: item.content.promisedLimit,
     });
-    const row = (await repo.findCase(trx, caseId))!;
-    const out = await caseView(trx, catalog, row, actor.id, defs);
+    // Built from the rows just written: a new case has nothing else to read back.
+    const out = await caseView(trx, catalog, row, actor.id, defs, written);
     // The half-filled form saved on the server is done with.
     if (!onBehalf) await repo.deleteDraft(trx, actor.id, body.service);
     return {
       caseId, out, response: storedResponse(out),
       audit: { actorId: actor.id, action: 'case.submit', entity: 'case', entityId: caseId, detail: { number, service: body.service, onBehalfOf: onBehalf ? applicantId : undefined } },
     };
-  });
+  };
 }
