@@ -9,7 +9,7 @@
 //   git archive <commit> | tar -x -C /tmp/before && ln -s "$PWD/node_modules" /tmp/before/node_modules
 //   BENCH_BASELINE_TREE=/tmp/before BENCH_BASELINE_LABEL=<commit> npm run bench:cases
 // After the runs every database is checked: one case, one idempotency key, one audit row and one outbox
-// notification per 201 answer, and an intact audit chain. Writes bench/results/cases-http-<date>.{json,md}.
+// notification per 201 answer, and an intact audit chain. Writes bench/results/cases-http-[<BENCH_LABEL>-]<date>.{json,md}.
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -33,6 +33,8 @@ const PGBENCH_CLIENTS = 10;
 const WARMUP = 3;
 const BASELINE = process.env.BENCH_BASELINE_TREE ? path.resolve(process.env.BENCH_BASELINE_TREE) : null;
 const BASELINE_LABEL = process.env.BENCH_BASELINE_LABEL ?? 'baseline';
+// BENCH_LABEL=x writes cases-http-x-<date>.{json,md} beside the day's main results instead of over them.
+const LABEL = process.env.BENCH_LABEL ? `${process.env.BENCH_LABEL.replace(/[^\w.-]/g, '_')}-` : '';
 
 interface Run { requestsPerSec: number; p50: number; p99: number; cpuMicrosPerRequest: number | null; created: number; errors: number; non2xx: number }
 interface Target {
@@ -174,7 +176,7 @@ try {
   };
   fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
   const stamp = new Date().toISOString().slice(0, 10);
-  fs.writeFileSync(path.join(ROOT, `bench/results/cases-http-${stamp}.json`), JSON.stringify(report, null, 2) + '\n');
+  fs.writeFileSync(path.join(ROOT, `bench/results/cases-http-${LABEL}${stamp}.json`), JSON.stringify(report, null, 2) + '\n');
   const m = report.machine;
   const md = [
     `# Submission benchmark (POST /api/v1/cases) ${stamp}`, '',
@@ -188,7 +190,7 @@ try {
     ...results.map((r) => `| ${r.code === 'this' ? 'this code' : BASELINE_LABEL} | ${r.dialect} | ${r.requestsPerSec} (${r.min.requestsPerSec}–${r.max.requestsPerSec}) | ${r.p50} | ${r.p99} (${r.min.p99}–${r.max.p99}) | ${r.cpuMicrosPerRequest ?? '–'} | ${r.statementsPerSubmission.request} (+${r.statementsPerSubmission.outboxAfter}) | ${r.errors + r.non2xx} | ${r.goal.text}${'ofPgbench' in r.goal ? ` — ${Math.round(r.goal.ofPgbench! * 100)} %` : ''} | ${r.goal.met ? 'met' : 'NOT met'} | ${r.check.ok ? `ok (${r.check.cases} cases)` : 'FAILED ' + JSON.stringify(r.check)} |`),
     '', 'check: after the run the database holds exactly one task, one idempotency key, one `case.submit` audit row and one notify outbox row per case, a case for every 201 answer (plus at most the requests in flight when a run stopped or timed out on the client), and the audit hash chain verifies.',
   ].join('\n');
-  fs.writeFileSync(path.join(ROOT, `bench/results/cases-http-${stamp}.md`), md + '\n');
+  fs.writeFileSync(path.join(ROOT, `bench/results/cases-http-${LABEL}${stamp}.md`), md + '\n');
   console.log(`\n${md}`);
 } finally {
   for (const t of targets) { t.child?.kill(); fs.rmSync(t.dataDir, { recursive: true, force: true }); }
