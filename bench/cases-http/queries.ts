@@ -14,13 +14,14 @@ const h = await import(path.join(TREE, 'server/test/harness.ts')) as typeof impo
 const { DEMO_PASSWORD } = await import(path.join(TREE, 'server/seed.ts')) as typeof import('../../server/seed.ts');
 const { buildApp } = await import(path.join(TREE, 'server/app.ts')) as typeof import('../../server/app.ts');
 
-// The outbox worker delivers the notification after the commit, outside the request: its statements are
-// told apart by the call stack (V8 keeps async frames) and reported on their own.
+// The outbox worker delivers the notification and chains the audit row after the commit, outside the request:
+// its statements are told apart by the call stack (V8 keeps async frames) and reported on their own.
 let statements = 0;
 let outbox = 0;
 const counter: KyselyPlugin = {
   transformQuery: (args) => {
-    if (new Error().stack!.includes('workflow/outbox.ts')) outbox++; else statements++;
+    const stack = new Error().stack!;
+    if (stack.includes('workflow/outbox.ts') || stack.includes('chainPending')) outbox++; else statements++;
     return args.node;
   },
   transformResult: async (args) => args.result,

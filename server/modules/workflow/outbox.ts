@@ -14,6 +14,7 @@ import type { Db } from '../../db/index.ts';
 import type { OutboxTable } from '../../db/schema-workflow.ts';
 import { newId, nowIso } from '../../clock.ts';
 import type { OrgDirectory } from '../org/directory.ts';
+import { chainPending } from '../audit/service.ts';
 import { chinaDate } from './calendar.ts';
 import { enqueue, holdersOfRole, supervisorOf, tasksToEscalate, tasksToWarn } from './repo.ts';
 
@@ -31,6 +32,8 @@ export interface OutboxOptions {
    * the notification does.
    */
   onNotification?: (trx: Db, n: { personId: string; event: string; caseId: string; taskId: string | null }, outboxId: string) => Promise<void>;
+  /** How long after a kick (a commit that wrote outbox rows) the worker runs, gathering the commits meanwhile (5 ms). */
+  kickDelayMs?: number;
   /** Handlers for further outbox kinds (e.g. 'email', 'sms'); throwing retries the row with back-off. */
   handlers?: Record<string, (payload: unknown, outboxId: string) => Promise<unknown>>;
 }
@@ -235,27 +238,39 @@ export function startOutboxWorker(db: Db, org: () => OrgDirectory, opts: OutboxO
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
+  let soon: NodeJS.Timeout | null = null;
   // Timers follow the clock, so only the periodic run looks at them; a kick (a commit wrote outbox rows)
   // only delivers, which keeps two scans of the open tasks off every submission.
   const run = (timers: boolean) => {
     if (stopped) return;
     if (running) { again = true; timersAgain ||= timers; return; }
-    running = (timers ? fireTimers(db) : Promise.resolve(0)).then(() => deliverDue(db, org(), opts)).then(() => undefined, (err) => opts.onError?.(err)).finally(() => {
+    // Submissions' audit rows are chained on every run too (a kick follows each submission's commit).
+    running = (timers ? fireTimers(db) : Promise.resolve(0)).then(() => deliverDue(db, org(), opts)).then(() => chainPending(db))
+      .then(() => undefined, (err) => opts.onError?.(err)).finally(() => {
       running = null;
-      if (again) { const t = timersAgain; again = false; timersAgain = false; run(t); }
+      if (again) { const t = timersAgain; again = false; timersAgain = false; t ? run(true) : kick(); }
     });
+  };
+  // A kick runs a few milliseconds later, once: under load the commits of that moment are delivered and
+  // chained together (one claim, one transaction) instead of one run per commit.
+  const kick = () => {
+    if (soon || stopped) return;
+    soon = setTimeout(() => { soon = null; run(false); }, opts.kickDelayMs ?? 5);
   };
   let timersAgain = false;
   const timer = setInterval(() => run(true), opts.intervalMs ?? 1000);
   timer.unref();
   return {
-    kick: () => setImmediate(run, false),
+    kick,
     /** Resolves when the current run (if any) has finished. */
     idle: async () => { while (running) await running; },
     async stop() {
       stopped = true;
       clearInterval(timer);
+      if (soon) clearTimeout(soon);
       while (running) await running;
+      // What was recorded is chained before the database closes (a killed process leaves it to the next start).
+      await chainPending(db).catch((err) => opts.onError?.(err));
     },
   };
 }

@@ -10,7 +10,7 @@ import type { Lang } from '../../../common/problems.ts';
 import { prepareFormData, type FormData } from '../../../common/form.ts';
 import type { TimeLimit } from '../../../common/catalog.ts';
 import type { Actor } from '../auth/actor.ts';
-import { recordAudit, type AuditEntry } from '../audit/service.ts';
+import { recordAuditPending, type AuditEntry } from '../audit/service.ts';
 import { chinaDate, type CalendarOverrides } from './calendar.ts';
 import { advance, isFinished } from './engine.ts';
 import { canApplyOnBehalf } from './policy.ts';
@@ -103,7 +103,8 @@ export type Create = (trx: Db, now: string) => Promise<Submitted>;
 
 /**
  * The idempotency frame of a submission. `prepare` checks the request (only for a key not seen before),
- * outside the transaction, and returns how to write it; the key row and the audit row are written last.
+ * outside the transaction, and returns how to write it; the key row and the audit row are written last
+ * (the audit row to audit_pending: the outbox worker chains it after the commit).
  */
 export async function withIdempotency(
   db: Db, actorId: string, key: string, body: SubmitInput, prepare: () => Promise<Create>,
@@ -121,8 +122,8 @@ export async function withIdempotency(
       await trx.insertInto('idempotency_key').values({
         person_id: actorId, key, request_hash: hash, case_id: made.caseId, status_code: 201, response: made.response, created_at: now,
       }).execute();
-      // Last: the audit chain's head row stays locked until the commit (on PostgreSQL other submissions wait).
-      await recordAudit(trx, made.audit);
+      // Recorded here, chained just after the commit (audit/service.ts): no submission waits on the chain's head.
+      await recordAuditPending(trx, made.audit);
       return { status: 201, body: made.out, replayed: false };
     });
   } catch (err) {
