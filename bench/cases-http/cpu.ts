@@ -2,9 +2,11 @@
 // of the benchmark's body through app.inject, CONCURRENCY at a time, on SQLite and PostgreSQL, until the outbox
 // worker has delivered everything they caused; process CPU (user + system) per submission. Steadier than
 // throughput on a shared machine. TREE=/path/to/checkout measures another checkout's code (before/after).
-// Prints one JSON line: { sqlite: µs, postgres: µs }.
+// Prints one JSON line: { sqlite: µs, postgres: µs }. PROFILE=dir writes a .cpuprofile of the measured burst per dialect.
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { BODY } from './body.ts';
 
 const TREE = path.resolve(process.env.TREE ?? path.join(import.meta.dirname, '../..'));
@@ -35,9 +37,17 @@ for (const dialect of (process.env.DIALECTS?.split(',') ?? h.DIALECTS) as typeof
     while (await busy()) await new Promise((r) => setTimeout(r, 20));
   };
   await burst(200); // warm
+  const profiler = process.env.PROFILE ? new Session() : null;
+  if (profiler) { profiler.connect(); await profiler.post('Profiler.enable'); await profiler.post('Profiler.start'); }
   const before = process.cpuUsage();
   await burst(SUBMITS);
   const used = process.cpuUsage(before);
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    fs.mkdirSync(process.env.PROFILE!, { recursive: true });
+    fs.writeFileSync(path.join(process.env.PROFILE!, `cases-${dialect}.cpuprofile`), JSON.stringify(profile));
+    profiler.disconnect();
+  }
   out[dialect] = Math.round((used.user + used.system) / SUBMITS);
   await app.close();
   await db.drop();
