@@ -143,7 +143,7 @@ async function main(argv: string[]) {
       const handle = await open(config);
       const verdict = await verifyAudit(handle.db);
       await handle.close();
-      if (verdict.ok) console.log(`audit log intact: ${verdict.rows} rows`);
+      if (verdict.ok) console.log(`audit log intact: ${verdict.rows} rows${verdict.pending ? ` (${verdict.pending} more recorded, chained by the next server start)` : ''}`);
       else {
         console.error(`audit log TAMPERED at row ${verdict.firstBadSeq}: ${verdict.reason} (${verdict.rows} rows read)`);
         process.exitCode = 1;

@@ -41,6 +41,8 @@ export interface AuditLogTable {
   detail: string; prev_hash: string; hash: string;
 }
 export interface AuditHeadTable { id: number; seq: number; hash: string }
+/** An audit row recorded but not yet on the chain (audit/service.ts chainPending). */
+export interface AuditPendingTable { id: string; at: string; actor_id: string | null; action: string; entity: string; entity_id: string; detail: string }
 export interface RevisionTable { name: string; revision: number }
 export interface MetaTable { key: string; value: string }
 
@@ -56,6 +58,7 @@ export interface Database extends KnowledgeBaseTables, WorkflowTables, Navigator
   favorite: FavoriteTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  audit_pending: AuditPendingTable;
   revision: RevisionTable;
   meta: MetaTable;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, DIALECTS, type TestApp } from '../../test/harness.ts';
-import { recordAudit, verifyAudit } from './service.ts';
+import { chainPending, recordAudit, recordAuditPending, verifyAudit } from './service.ts';
 
 describe.each(DIALECTS)('hash-chained audit log on %s', (dialect) => {
   let t: TestApp;
@@ -23,6 +23,29 @@ describe.each(DIALECTS)('hash-chained audit log on %s', (dialect) => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => db.transaction().execute((trx) =>
       recordAudit(trx, { actorId: null, action: 'test.concurrent', entity: 'test', entityId: String(i) }))));
     expect((await verifyAudit(db)).ok).toBe(true);
+  });
+
+  it('chains rows recorded in their transactions later, between direct writers, with chainers racing, none twice', async () => {
+    const db = t.db.handle.db;
+    const before = (await verifyAudit(db)).rows;
+    // Recorded, committed, not yet chained: what a process killed right after a submission's commit leaves.
+    await Promise.all(Array.from({ length: 30 }, (_, i) => db.transaction().execute(async (trx) => {
+      if (i % 3 === 0) await recordAudit(trx, { actorId: null, action: 'test.direct', entity: 'test', entityId: `d${i}` });
+      await recordAuditPending(trx, { actorId: null, action: 'test.pending', entity: 'test', entityId: `p${i}`, detail: { i } });
+    })));
+    // A rolled-back transaction leaves no pending row.
+    await expect(db.transaction().execute(async (trx) => {
+      await recordAuditPending(trx, { actorId: null, action: 'test.pending', entity: 'test', entityId: 'rolled-back' });
+      throw new Error('rollback');
+    })).rejects.toThrow('rollback');
+    // Another process's worker (the app's own) may chain some of them meanwhile: together, every row exactly once.
+    await Promise.all([chainPending(db, 7), chainPending(db, 7), chainPending(db)]);
+    const v = await verifyAudit(db);
+    expect(v).toMatchObject({ ok: true, pending: 0 });
+    const pending = await db.selectFrom('audit_log').select(['entity_id', 'detail']).where('action', '=', 'test.pending').execute();
+    expect(pending.map((r) => r.entity_id).sort()).toEqual(Array.from({ length: 30 }, (_, i) => `p${i}`).sort());
+    expect(v.rows).toBe(before + 30 + 10);
+    expect(JSON.parse(pending.find((r) => r.entity_id === 'p4')!.detail)).toEqual({ i: 4 });
   });
 
   it('detects an edited row, a deleted row and a truncated tail', async () => {

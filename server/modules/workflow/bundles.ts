@@ -13,24 +13,13 @@ import { latestBundle, refreshParent } from './bundle-state.ts';
 import { promiseColumns, promisedLimitOf } from './promise.ts';
 import type { TimeLimit } from '../../../common/catalog.ts';
 import * as repo from './repo.ts';
-import {
-  applicantOf, caseView, checkFiles, formProblems, isUniqueViolation, loadDefinitions, publishedOr404, replay, requestHash, startCase,
-  type Deps, type SubmitInput,
-} from './service.ts';
+import { caseView, checkFiles, formProblems, loadDefinitions, publishedOr404, type Deps } from './service.ts';
+import { applicantOf, startCase, type Create, type SubmitInput } from './submit.ts';
 
 type Definitions = NonNullable<Awaited<ReturnType<typeof loadDefinitions>>>;
 
-/** Whether a service code is applied for as a bundle. */
-export async function isBundle(db: Db, code: string): Promise<boolean> {
-  return !!(await db.selectFrom('bundle_definition').select('version').where('service_code', '=', code).limit(1).executeTakeFirst());
-}
-
-/** Submits a bundle: every problem of the merged form (and of each member's form) is reported at once. */
-export async function submitBundle({ db, catalog, calendar }: Deps, actor: Actor, key: string, body: SubmitInput, lang: Lang) {
-  const hash = requestHash(actor.id, body);
-  const seen = await repo.findIdempotencyKey(db, actor.id, key);
-  if (seen) return replay(db, seen, hash);
-
+/** Checks a bundle submission (every problem of the merged form and of each member's form at once) and returns how to write it. */
+export async function prepareBundle({ db, catalog, calendar }: Deps, actor: Actor, body: SubmitInput, lang: Lang): Promise<Create> {
   const item = publishedOr404(catalog, body.service);
   const bundle = await latestBundle(db, body.service);
   if (!bundle) throw new AppError('service_not_online', { code: body.service });
@@ -56,52 +45,39 @@ export async function submitBundle({ db, catalog, calendar }: Deps, actor: Actor
   const unique = [...new Map(problems.reverse().map((p) => [p.path === '/data' ? `/data\u0000${p.message}` : p.path, p])).values()].reverse();
   if (unique.length) throw new AppError('validation_failed', {}, unique);
   await checkFiles(db, bundle.definition.form, merged, [applicantId, actor.id], lang);
-
-  try {
-    return await db.transaction().execute(async (trx) => {
-      const again = await repo.findIdempotencyKey(trx, actor.id, key);
-      if (again) return replay(trx, again, hash);
-      const now = nowIso();
-      const parentId = newId();
-      const number = await repo.nextCaseNumber(trx, Number(chinaDate(now).slice(0, 4)));
-      const onBehalf = applicantId !== actor.id ? actor.id : null;
-      await trx.insertInto('workflow_case').values({
-        id: parentId, number, service_code: body.service, department_code: item.content.department, kind: 'bundle',
-        form_version: bundle.version, process_version: bundle.version, applicant_id: applicantId, on_behalf_of: onBehalf,
-        status: 'running', state: '{}', data: JSON.stringify(merged), visits: 0, rev: 1, created_at: now, updated_at: now, finished_at: null,
-        ...promiseColumns(promisedLimitOf(bundle.definition, item.content.promisedLimit), now, calendar.overrides),
-      }).execute();
-      await trx.insertInto('case_event').values({
-        id: newId(), case_id: parentId, seq: 1, at: now, actor_id: actor.id, type: 'start', step_id: null, task_id: null,
-        detail: JSON.stringify(onBehalf ? { onBehalfOf: applicantId } : {}),
-      }).execute();
-      const children = [];
-      for (const m of members) {
-        children.push(await startCase(trx, {
-          service: m.member.service, department: m.department, defs: m.defs, actorId: actor.id, applicantId, onBehalf, person,
-          data: m.data, now, parent: { id: parentId, member: m.member.key }, overrides: calendar.overrides, promised: m.promised,
-        }));
-      }
-      // Members that finish at once (automatic steps) may finish the bundle too.
-      await refreshParent(trx, parentId, now, calendar.overrides);
-      await recordAudit(trx, {
+  return async (trx, now) => {
+    const parentId = newId();
+    const number = await repo.nextCaseNumber(trx, Number(chinaDate(now).slice(0, 4)));
+    const onBehalf = applicantId !== actor.id ? actor.id : null;
+    await trx.insertInto('workflow_case').values({
+      id: parentId, number, service_code: body.service, department_code: item.content.department, kind: 'bundle',
+      form_version: bundle.version, process_version: bundle.version, applicant_id: applicantId, on_behalf_of: onBehalf,
+      status: 'running', state: '{}', data: JSON.stringify(merged), visits: 0, rev: 1, created_at: now, updated_at: now, finished_at: null,
+      ...promiseColumns(promisedLimitOf(bundle.definition, item.content.promisedLimit), now, calendar.overrides),
+    }).execute();
+    await trx.insertInto('case_event').values({
+      id: newId(), case_id: parentId, seq: 1, at: now, actor_id: actor.id, type: 'start', step_id: null, task_id: null,
+      detail: JSON.stringify(onBehalf ? { onBehalfOf: applicantId } : {}),
+    }).execute();
+    const children = [];
+    for (const m of members) {
+      children.push(await startCase(trx, {
+        service: m.member.service, department: m.department, defs: m.defs, actorId: actor.id, applicantId, onBehalf, person,
+        data: m.data, now, parent: { id: parentId, member: m.member.key }, overrides: calendar.overrides, promised: m.promised,
+      }));
+    }
+    // Members that finish at once (automatic steps) may finish the bundle too.
+    await refreshParent(trx, parentId, now, calendar.overrides);
+    const out = await caseView(trx, catalog, (await repo.findCase(trx, parentId))!, actor.id);
+    if (!onBehalf) await repo.deleteDraft(trx, actor.id, body.service);
+    return {
+      caseId: parentId, out, response: JSON.stringify(out),
+      audit: {
         actorId: actor.id, action: 'case.submit', entity: 'case', entityId: parentId,
         detail: { number, service: body.service, children: children.map((c) => c.number), onBehalfOf: onBehalf ? applicantId : undefined },
-      });
-      const out = await caseView(trx, catalog, (await repo.findCase(trx, parentId))!, actor.id);
-      if (!onBehalf) await repo.deleteDraft(trx, actor.id, body.service);
-      await trx.insertInto('idempotency_key').values({
-        person_id: actor.id, key, request_hash: hash, case_id: parentId, status_code: 201, response: JSON.stringify(out), created_at: now,
-      }).execute();
-      return { status: 201, body: out, replayed: false };
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) {
-      const winner = await repo.findIdempotencyKey(db, actor.id, key);
-      if (winner) return replay(db, winner, hash);
-    }
-    throw err;
-  }
+      },
+    };
+  };
 }
 
 /** Stores a bundle as its service's next version, after its members' forms and processes (lint first). */

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, DIALECTS, type TestDb } from '../../test/harness.ts';
 import { freePort, ROOT, stopServer, waitUntilUp } from '../../test/spawn.ts';
 import { openDb } from '../../db/index.ts';
+import { verifyAudit } from '../audit/service.ts';
 
 const envFor = (db: TestDb) => ({ DATA_DIR: db.config.dataDir, DATABASE_URL: db.config.databaseUrl ?? '', ONESTOP_DEMO: 'on' });
 
@@ -107,6 +108,14 @@ describe.each(DIALECTS)('a server killed mid-submission on %s', (dialect) => {
         expect(tasks).toEqual([{ step_id: 'unit', state: 'open' }]);
         expect(events.map((e) => e.type)).toEqual(['start', 'step_entered']);
       }
+
+      // Each case's audit row was recorded with it; the ones the killed server had not chained yet are chained
+      // by the restarted one, and the chain verifies.
+      let verdict = await verifyAudit(check.db);
+      for (let i = 0; i < 100 && verdict.pending > 0; i++) { await new Promise((r) => setTimeout(r, 100)); verdict = await verifyAudit(check.db); }
+      expect(verdict).toMatchObject({ ok: true, pending: 0 });
+      const submits = await check.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'case.submit').execute();
+      expect(new Set(submits.map((a) => a.entity_id))).toEqual(new Set(cases.map((c) => c.id)));
 
       // Retrying every key: the answered ones replay, the lost ones are made now; one case per key.
       for (const k of keys) {

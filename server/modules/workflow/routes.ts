@@ -12,7 +12,10 @@ import type { CalendarCache } from '../calendar/cache.ts';
 import type { OutboxWorker } from './outbox.ts';
 import * as repo from './repo.ts';
 import * as svc from './service.ts';
-import * as bundles from './bundles.ts';
+import { submitCase } from './submit.ts';
+import * as act from './act.ts';
+import * as drafts from './drafts.ts';
+import * as delegation from './delegation.ts';
 
 const Code = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$' });
 const Id = Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' });
@@ -84,8 +87,7 @@ export function workflowRoutes(app: FastifyInstance, db: Db, catalog: CatalogCac
     const key = request.headers['idempotency-key'];
     if (typeof key !== 'string' || !key.trim() || key.length > 200) throw new AppError('idempotency_key_required');
     // A life-event bundle (一件事一次办) takes the same body and answers with its parent case.
-    const submit = (await bundles.isBundle(db, request.body.service)) ? bundles.submitBundle : svc.submitCase;
-    const out = await submit(deps, actor, key, request.body, requestLang(request));
+    const out = await submitCase(deps, actor, key, request.body, requestLang(request));
     if (!out.replayed) kick();
     return reply.code(out.status).header('idempotency-replayed', String(out.replayed)).send(out.body);
   });
@@ -110,7 +112,7 @@ export function workflowRoutes(app: FastifyInstance, db: Db, catalog: CatalogCac
       params: CaseParams, body: ResubmitBody, querystring: Type.Object({ lang: Lang }, { additionalProperties: false }), response: { 200: CaseOut },
     },
   }, async (request) => {
-    const out = await svc.resubmitCase(deps, requireActor(request), request.params.id, request.body.data, requestLang(request));
+    const out = await act.resubmitCase(deps, requireActor(request), request.params.id, request.body.data, requestLang(request));
     kick();
     return out;
   });
@@ -122,7 +124,7 @@ export function workflowRoutes(app: FastifyInstance, db: Db, catalog: CatalogCac
       querystring: Type.Object({ lang: Lang }, { additionalProperties: false }), response: { 200: CaseOut },
     },
   }, async (request) => {
-    const out = await svc.withdrawCase(deps, requireActor(request), request.params.id, request.body?.reason, requestLang(request));
+    const out = await act.withdrawCase(deps, requireActor(request), request.params.id, request.body?.reason, requestLang(request));
     kick();
     return out;
   });
@@ -130,7 +132,7 @@ export function workflowRoutes(app: FastifyInstance, db: Db, catalog: CatalogCac
   const CommentBody = Type.Object({ text: Text(2000) }, { additionalProperties: false });
   app.post<{ Params: Static<typeof CaseParams>; Body: Static<typeof CommentBody> }>('/api/v1/cases/:id/comments', {
     schema: { tags, summary: 'Add a comment to a case\'s timeline', params: CaseParams, body: CommentBody, querystring: Type.Object({ lang: Lang }, { additionalProperties: false }), response: { 200: CaseOut } },
-  }, async (request) => svc.commentOnCase(deps, requireActor(request), request.params.id, request.body.text, requestLang(request)));
+  }, async (request) => act.commentOnCase(deps, requireActor(request), request.params.id, request.body.text, requestLang(request)));
 
   const VisitBody = Type.Object({ note: Type.Optional(Text(500)) }, { additionalProperties: false });
   app.post<{ Params: Static<typeof CaseParams>; Body: Static<typeof VisitBody> | undefined }>('/api/v1/cases/:id/visits', {
@@ -138,7 +140,7 @@ export function workflowRoutes(app: FastifyInstance, db: Db, catalog: CatalogCac
       tags, summary: 'Window clerks: record that the applicant came in person for this case (counts 跑动次数)',
       params: CaseParams, body: VisitBody, querystring: Type.Object({ lang: Lang }, { additionalProperties: false }), response: { 200: CaseOut },
     },
-  }, async (request) => svc.recordVisit(deps, requireActor(request), request.params.id, request.body?.note));
+  }, async (request) => act.recordVisit(deps, requireActor(request), request.params.id, request.body?.note));
 
   const InboxQuery = Type.Object({
     box: Type.Union([Type.Literal('todo'), Type.Literal('done'), Type.Literal('overdue')], { default: 'todo' }), ...Page,
@@ -157,7 +159,7 @@ export function workflowRoutes(app: FastifyInstance, db: Db, catalog: CatalogCac
     },
   }, async (request) => {
     const { caseId, taskNo } = request.params;
-    const out = await svc.actOnTask(deps, requireActor(request), `${caseId}/${taskNo}`, request.body as svc.TaskActionInput, requestLang(request));
+    const out = await act.actOnTask(deps, requireActor(request), `${caseId}/${taskNo}`, request.body as act.TaskActionInput, requestLang(request));
     kick();
     return out;
   });
@@ -166,7 +168,7 @@ export function workflowRoutes(app: FastifyInstance, db: Db, catalog: CatalogCac
   const DraftOut = Type.Object({ service: Type.String(), data: Type.Record(Type.String(), Type.Unknown()), updatedAt: Type.String() });
   app.get<{ Params: Static<typeof DraftParams> }>('/api/v1/drafts/:code', {
     schema: { tags, summary: 'My saved draft of a service\'s form (404 when none)', params: DraftParams, response: { 200: DraftOut } },
-  }, async (request) => svc.getDraft(deps, requireActor(request), request.params.code));
+  }, async (request) => drafts.getDraft(deps, requireActor(request), request.params.code));
   const DraftBody = Type.Object({ data: Data }, { additionalProperties: false });
   app.put<{ Params: Static<typeof DraftParams>; Body: Static<typeof DraftBody> }>('/api/v1/drafts/:code', {
     schema: {
@@ -174,11 +176,11 @@ export function workflowRoutes(app: FastifyInstance, db: Db, catalog: CatalogCac
       params: DraftParams, body: DraftBody, querystring: Type.Object({ lang: Lang }, { additionalProperties: false }),
       response: { 200: Type.Object({ service: Type.String(), updatedAt: Type.String() }) },
     },
-  }, async (request) => svc.putDraft(deps, requireActor(request), request.params.code, request.body.data, requestLang(request)));
+  }, async (request) => drafts.putDraft(deps, requireActor(request), request.params.code, request.body.data, requestLang(request)));
   app.delete<{ Params: Static<typeof DraftParams> }>('/api/v1/drafts/:code', {
     schema: { tags, summary: 'Discard my draft', params: DraftParams },
   }, async (request, reply) => {
-    await svc.removeDraft(deps, requireActor(request), request.params.code);
+    await drafts.removeDraft(deps, requireActor(request), request.params.code);
     return reply.code(204).send();
   });
 
@@ -207,7 +209,7 @@ export function workflowRoutes(app: FastifyInstance, db: Db, catalog: CatalogCac
       response: { 200: Type.Object({ results: Type.Array(Type.Object({ taskId: Type.String(), status: Type.Integer(), code: Type.Optional(Type.String()), caseStatus: Type.Optional(Type.String()) })) }) },
     },
   }, async (request) => {
-    const out = await svc.approveMany(deps, requireActor(request), request.body.items, request.body.comment, requestLang(request));
+    const out = await act.approveMany(deps, requireActor(request), request.body.items, request.body.comment, requestLang(request));
     kick();
     return out;
   });
@@ -219,14 +221,14 @@ export function workflowRoutes(app: FastifyInstance, db: Db, catalog: CatalogCac
   }, { additionalProperties: false });
   app.get('/api/v1/me/delegations', {
     schema: { tags: ['inbox'], summary: 'Delegations I gave (out of office) and received, not yet ended' },
-  }, async (request) => svc.listDelegations(deps, requireActor(request)));
+  }, async (request) => delegation.listDelegations(deps, requireActor(request)));
   app.post<{ Body: Static<typeof DelegationBody> }>('/api/v1/me/delegations', {
     schema: { tags: ['inbox'], summary: 'Hand my tasks to a colleague between two dates (委托); they appear in their inbox', body: DelegationBody, querystring: Type.Object({ lang: Lang }, { additionalProperties: false }) },
-  }, async (request, reply) => reply.code(201).send(await svc.createDelegation(deps, requireActor(request), request.body, requestLang(request))));
+  }, async (request, reply) => reply.code(201).send(await delegation.createDelegation(deps, requireActor(request), request.body, requestLang(request))));
   app.delete<{ Params: { id: string } }>('/api/v1/me/delegations/:id', {
     schema: { tags: ['inbox'], summary: 'Revoke a delegation I gave', params: Type.Object({ id: Id }) },
   }, async (request, reply) => {
-    await svc.revokeDelegation(deps, requireActor(request), request.params.id);
+    await delegation.revokeDelegation(deps, requireActor(request), request.params.id);
     return reply.code(204).send();
   });
 

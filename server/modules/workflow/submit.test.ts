@@ -1,0 +1,36 @@
+// A submission's answer is built from the rows its transaction just wrote (no read-back): it must be exactly
+// what reading the case afterwards shows the same person, whatever the process opens or finishes at once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, DIALECTS, type Session, type TestApp } from '../../test/harness.ts';
+
+const LEAVE = { leaveType: 'personal', period: { start: '2026-12-01', end: '2026-12-02' }, days: 2, reason: '家中有事', handover: '课程已与同事调换' };
+const LEAVING = { kind: 'resign', lastDay: '2026-12-31', reason: '家庭原因', handover: '课程已交接给李老师' };
+const ONBOARDING = {
+  idNumber: '42010619900101123X', education: 'phd', bankName: '中国工商银行武汉洪山支行', bankCard: '6222023200012345',
+  campus: 'east', account: 'linxiao', officeNeed: 'shared', officeNote: '希望靠近实验室',
+};
+
+describe.each(DIALECTS)('the answer to a submission on %s', (dialect) => {
+  let t: TestApp;
+  const s: Record<string, Session> = {};
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    for (const u of ['teacher', 'clerk', 'newteacher']) s[u] = await t.login(u);
+  }, 60_000);
+  afterAll(async () => { await t?.close(); });
+
+  const cases: Array<[string, string, Record<string, unknown>]> = [
+    ['a one-step approval (请销假)', 'teacher', { service: 'leave-request', data: LEAVE }],
+    ['an automatic process finished at once (在职证明)', 'teacher', { service: 'employment-certificate', data: { purpose: '办理签证' } }],
+    ['a process with parallel clearance ahead (离职)', 'teacher', { service: 'staff-leaving', data: LEAVING }],
+    ['a clerk applying on someone\'s behalf', 'clerk', { service: 'leave-request', data: LEAVE, applicant: 'teacher' }],
+    ['a life-event bundle (新教工入职)', 'newteacher', { service: 'new-staff-onboarding', data: ONBOARDING }],
+  ];
+  it.each(cases)('is what reading the case shows: %s', async (_name, who, body) => {
+    const res = await t.request({ method: 'POST', url: '/api/v1/cases', as: s[who], body, headers: { 'idempotency-key': `k-${Math.random()}` } });
+    expect(res.statusCode, res.body).toBe(201);
+    const read = await t.request({ method: 'GET', url: `/api/v1/cases/${res.json().id}`, as: s[who] });
+    expect(read.statusCode).toBe(200);
+    expect(res.json()).toEqual(read.json());
+  });
+});
