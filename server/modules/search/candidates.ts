@@ -16,7 +16,11 @@ export interface DocList { n: number; docs: Int32Array }
 interface PinyinPosting { n: number; docs: Int32Array; at: Int32Array; exact: Uint8Array }
 const KEY_STRIDE = 65536;
 /** longest pinyin code indexed; longer pinyin strings are checked against the entries of their first PINYIN_LEVELS letters */
-const PINYIN_LEVELS = 4;
+export const PINYIN_LEVELS = 4;
+/** longest text prefix indexed (UTF-16 units); a longer needle is looked up by its first TEXT_PREFIX units */
+const TEXT_PREFIX = 3;
+/** long pinyin strings whose matching documents are kept (see longPinyinScores) */
+const LONG_CACHE = 128;
 
 /** What the candidate index needs of a stored document, and the per-call scratch it writes. */
 export interface CandidateDoc {
@@ -52,15 +56,16 @@ export class CandidateIndex {
    * from level 3 on (a later word needs 3 letters), of every later word start.
    */
   private readonly pinyinIndex = Array.from({ length: PINYIN_LEVELS }, () => new Map<string, PinyinPosting>());
+  /** the first 1 … TEXT_PREFIX UTF-16 units of a lower-cased title or alias → documents whose text starts so */
+  private readonly textPrefixes = new Map<string, DocList>();
+  /** long pinyin string → the documents (seq) it scores > 0 against (see longPinyinScores), least recently used first */
+  private readonly longCache = new Map<string, Int32Array>();
 
-  /** Lists a document under its text units and pinyin codes (sets d.pinyinCodes). */
+  /** Lists a document under its text units, text prefixes and pinyin codes (sets d.pinyinCodes). */
   add(d: CandidateDoc): void {
-    for (const u of textGrams(d.texts)) {
-      let list = this.textUnits.get(u);
-      if (!list) this.textUnits.set(u, (list = { n: 0, docs: new Int32Array(2) }));
-      list.docs = grow(list.docs, list.n);
-      list.docs[list.n++] = d.seq;
-    }
+    this.longCache.clear();
+    for (const u of textGrams(d.texts)) addTo(this.textUnits, u, d.seq);
+    for (const u of textPrefixes(d.texts)) addTo(this.textPrefixes, u, d.seq);
     const codes = new Set<string>();
     const levels = Array.from({ length: PINYIN_LEVELS }, () => new Set<string>());
     for (let ki = 0; ki < d.keys.length; ki++) {
@@ -92,14 +97,10 @@ export class CandidateIndex {
 
   /** Removes a document listed by add. */
   remove(d: CandidateDoc): void {
+    this.longCache.clear();
     const num = d.seq;
-    for (const u of textGrams(d.texts)) {
-      const list = this.textUnits.get(u);
-      if (!list) continue;
-      const i = list.docs.subarray(0, list.n).indexOf(num);
-      if (i >= 0) list.docs.copyWithin(i, i + 1, list.n--);
-      if (list.n === 0) this.textUnits.delete(u);
-    }
+    for (const u of textGrams(d.texts)) removeFrom(this.textUnits, u, num);
+    for (const u of textPrefixes(d.texts)) removeFrom(this.textPrefixes, u, num);
     for (const lc of d.pinyinCodes) {
       const index = this.pinyinIndex[Number(lc[0]) - 1];
       const p = index.get(lc.slice(1));
@@ -129,42 +130,149 @@ export class CandidateIndex {
   }
 
   /**
+   * The documents whose title or an alias may start with the needle: exactly those when it is at most TEXT_PREFIX
+   * units long, otherwise those starting with its first TEXT_PREFIX units. undefined: none.
+   */
+  startingWith(needle: string): DocList | undefined {
+    return this.textPrefixes.get(needle.slice(0, TEXT_PREFIX));
+  }
+
+  /**
    * Scores pinyin string py against every key the pinyin index lists for it: per document the best over its keys
    * (aliases × 0.8 when `weighAliases`) of what pinyinMatch gives — the first matching position of a key counts,
    * as there. Results land in pyScore / pyMark (= gen); documents with a score > 0 are marked and pushed to `found`.
    */
   pinyinScores<D extends CandidateDoc>(bySeq: readonly (D | undefined)[], py: string, gen: number, weighAliases: boolean, found?: D[]): void {
-    const level = Math.min(py.length, PINYIN_LEVELS);
-    const p = this.pinyinIndex[level - 1].get(py.slice(0, level));
+    const p = this.pinyinPosting(py);
     if (!p) return;
-    const exact = py.length === level;
-    let lastDoc = -1;
-    let lastKey = -1;
-    let settled = false;
-    for (let i = 0; i < p.n; i++) {
+    for (let i = 0; i < p.n; ) {
       const num = p.docs[i];
-      const ki = Math.floor(p.at[i] / KEY_STRIDE);
-      if (num !== lastDoc || ki !== lastKey) {
-        lastDoc = num;
-        lastKey = ki;
-        settled = false;
-      }
-      if (settled) continue;
       const s = bySeq[num]!;
-      const r = exact ? PINYIN_SCORES[p.exact[i]] : matchPinyinAt(s.keys[ki], s.positions[ki], p.at[i] % KEY_STRIDE, py);
-      if (r <= 0) continue;
-      settled = true; // later positions of this key do not count: pinyinMatch returns the first match
-      const v = weighAliases && ki ? r * 0.8 : r;
-      if (s.pyMark !== gen) {
-        s.pyMark = gen;
-        s.pyScore = v;
-      } else s.pyScore = Math.max(s.pyScore, v);
+      let end = i + 1;
+      while (end < p.n && p.docs[end] === num) end++;
+      const v = scoreEntries(p, i, end, s, py, weighAliases);
+      i = end;
+      if (v <= 0) continue;
+      s.pyMark = gen;
+      s.pyScore = v;
       if (found && s.mark !== gen) {
         s.mark = gen;
         found.push(s);
       }
     }
   }
+
+  /**
+   * pinyinScores (titles and aliases alike) for a pinyin string longer than PINYIN_LEVELS letters, whose entries the
+   * index cannot score in advance. A typed string grows a letter at a time and a document matching it also matches
+   * each of its prefixes (a prefix of a matching reading or initials string matches too), so the documents found for
+   * the longest known prefix (of more than PINYIN_LEVELS letters) are all that need scoring; without one, every
+   * entry of its first PINYIN_LEVELS letters is. Found lists are kept (LONG_CACHE strings; cleared on any change).
+   */
+  longPinyinScores<D extends CandidateDoc>(bySeq: readonly (D | undefined)[], py: string, gen: number, found: D[]): void {
+    let list = this.longCache.get(py);
+    if (list) this.longCache.delete(py); // most recently used last
+    else {
+      let from: Int32Array | undefined;
+      for (let l = py.length - 1; l > PINYIN_LEVELS && !from; l--) from = this.longCache.get(py.slice(0, l));
+      const docs: number[] = [];
+      if (from) {
+        for (const num of from) if (this.pinyinScore(bySeq[num]!, py, false) > 0) docs.push(num);
+      } else {
+        const p = this.pinyinPosting(py);
+        for (let i = 0; p && i < p.n; ) {
+          const num = p.docs[i];
+          let end = i + 1;
+          while (end < p.n && p.docs[end] === num) end++;
+          if (scoreEntries(p, i, end, bySeq[num]!, py, false) > 0) docs.push(num);
+          i = end;
+        }
+      }
+      list = Int32Array.from(docs);
+      if (this.longCache.size >= LONG_CACHE) this.longCache.delete(this.longCache.keys().next().value!);
+    }
+    this.longCache.set(py, list);
+    for (const num of list) {
+      const s = bySeq[num]!;
+      if (s.pyMark !== gen) {
+        s.pyMark = gen;
+        s.pyScore = this.pinyinScore(s, py, false);
+      }
+      if (s.mark !== gen) {
+        s.mark = gen;
+        found.push(s);
+      }
+    }
+  }
+
+  /** One document's pinyin score for py, as pinyinScores gives it (0 when the index does not list it for py). */
+  pinyinScore(d: CandidateDoc, py: string, weighAliases: boolean): number {
+    const p = this.pinyinPosting(py);
+    if (!p) return 0;
+    // postings are in seq order: the document's entries are one run, found by binary search
+    let lo = 0;
+    let hi = p.n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (p.docs[mid] < d.seq) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < p.n && p.docs[end] === d.seq) end++;
+    return scoreEntries(p, lo, end, d, py, weighAliases);
+  }
+
+  private pinyinPosting(py: string): PinyinPosting | undefined {
+    if (!py) return undefined;
+    const level = Math.min(py.length, PINYIN_LEVELS);
+    return this.pinyinIndex[level - 1].get(py.slice(0, level));
+  }
+}
+
+/**
+ * The best score over a document's keys of posting entries [from, to) (all of one document): per key the first
+ * entry that matches counts, as in pinyinMatch; aliases × 0.8 when `weighAliases`.
+ */
+function scoreEntries(p: PinyinPosting, from: number, to: number, s: CandidateDoc, py: string, weighAliases: boolean): number {
+  const exact = py.length <= PINYIN_LEVELS;
+  let best = 0;
+  let lastKey = -1;
+  let settled = false;
+  for (let i = from; i < to; i++) {
+    const ki = Math.floor(p.at[i] / KEY_STRIDE);
+    if (ki !== lastKey) {
+      lastKey = ki;
+      settled = false;
+    }
+    if (settled) continue;
+    const r = exact ? PINYIN_SCORES[p.exact[i]] : matchPinyinAt(s.keys[ki], s.positions[ki], p.at[i] % KEY_STRIDE, py);
+    if (r <= 0) continue;
+    settled = true; // later positions of this key do not count: pinyinMatch returns the first match
+    best = Math.max(best, weighAliases && ki ? r * 0.8 : r);
+  }
+  return best;
+}
+
+function addTo(map: Map<string, DocList>, key: string, seq: number): void {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = { n: 0, docs: new Int32Array(2) }));
+  list.docs = grow(list.docs, list.n);
+  list.docs[list.n++] = seq;
+}
+
+function removeFrom(map: Map<string, DocList>, key: string, seq: number): void {
+  const list = map.get(key);
+  if (!list) return;
+  const i = list.docs.subarray(0, list.n).indexOf(seq);
+  if (i >= 0) list.docs.copyWithin(i, i + 1, list.n--);
+  if (list.n === 0) map.delete(key);
+}
+
+/** The first 1 … TEXT_PREFIX units of each of a document's lower-cased title and aliases. */
+function textPrefixes(texts: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of texts) for (let l = 1; l <= Math.min(TEXT_PREFIX, t.length); l++) out.add(t.slice(0, l));
+  return out;
 }
 
 /** The units and adjacent unit pairs of a document's lower-cased title and aliases. */

@@ -4,6 +4,7 @@
 import { DEFAULT_SYNONYMS, expandSynonyms, synonymKeysIn, type SynonymDictionary } from './synonyms.ts';
 import { lookalikesIn } from './lookalike.ts';
 import { CandidateIndex, grow } from './candidates.ts';
+import { RankOrder, suggest, type SuggestSource, type Suggestion } from './suggest.ts';
 import { matchPinyin, syllablePositions } from './pinyin-match.ts';
 import { TypoCorrector } from './typo-correction.ts';
 import { exactKey, orderFamilies, type FamilyEntry } from './family-order.ts';
@@ -39,11 +40,7 @@ export interface SearchResult {
   /** the query actually searched, when a typo correction was applied */
   corrected?: string;
 }
-export interface Suggestion {
-  kind: DocKind;
-  id: string;
-  title: string;
-}
+export type { Suggestion };
 
 const FIELDS = ['title', 'aliases', 'body'] as const;
 const FIELD_WEIGHT = [3, 2, 1];
@@ -77,6 +74,7 @@ interface Stored {
   /** per-call scratch of suggest and rank: candidate mark and best pinyin score, valid while `mark` is the call's */
   mark: number;
   textMark: number;
+  prefixMark: number;
   pyMark: number;
   pyScore: number;
 }
@@ -88,7 +86,6 @@ interface Stored {
 interface Posting { n: number; docs: Int32Array; tfs: Int32Array; big?: Map<number, number[]> }
 
 const UNIGRAM_CODE = UNIGRAM.charCodeAt(0);
-const HAN_RE = /\p{Script=Han}/u;
 
 /**
  * Term frequencies per field, packed into one integer (10 bits per field); a field with 1024 or more
@@ -118,17 +115,22 @@ export class SearchIndex {
   private readonly candidates = new CandidateIndex();
   private seq = 0;
   private markGen = 0;
-  /** documents by (popularity desc, insertion order), and each one's place in it by seq; rebuilt after changes */
-  private byRank: Stored[] | undefined;
-  private rankPos = new Int32Array(0);
+  /** documents by (popularity desc, insertion order), for suggest */
+  private readonly order = new RankOrder<Stored>(() => this.docs.values(), () => this.seq);
   private readonly lengthSums = [0, 0, 0];
   /** the typo-correction vocabulary */
   private readonly corrector = new TypoCorrector((bg) => this.postings.get(BIGRAM + bg)?.n ?? 0);
   private maxPopularity = 1;
   private readonly synonyms: SynonymDictionary;
 
+  private readonly suggestSource: SuggestSource<Stored>;
+
   constructor(options: { synonyms?: SynonymDictionary } = {}) {
     this.synonyms = options.synonyms ?? DEFAULT_SYNONYMS;
+    this.suggestSource = {
+      bySeq: this.bySeq, candidates: this.candidates, corrector: this.corrector, synonyms: this.synonyms, order: this.order,
+      nextGen: () => ++this.markGen, prior: (s) => this.prior(s.doc),
+    };
   }
 
   get size(): number {
@@ -144,13 +146,13 @@ export class SearchIndex {
     const keys = [doc.title, ...(doc.aliases ?? [])].map(pinyinKeys);
     const stored: Stored = {
       doc, seq: this.seq++, lengths: [0, 0, 0], titleLower, aliasesLower, texts: [titleLower, ...aliasesLower],
-      keys, positions: keys.map(syllablePositions), pinyinCodes: [], mark: 0, textMark: 0, pyMark: 0, pyScore: 0,
+      keys, positions: keys.map(syllablePositions), pinyinCodes: [], mark: 0, textMark: 0, prefixMark: 0, pyMark: 0, pyScore: 0,
     };
     this.indexTerms(stored, [doc.title, (doc.aliases ?? []).join('\n'), doc.body]);
     this.maxPopularity = Math.max(this.maxPopularity, doc.popularity || 0);
     this.docs.set(key, stored);
     this.bySeq[stored.seq] = stored;
-    this.byRank = undefined;
+    this.order.invalidate();
     this.candidates.add(stored);
   }
 
@@ -159,69 +161,9 @@ export class SearchIndex {
     for (const k of kind ? [kind] : (['service', 'faq', 'notice'] as const)) this.removeKey(docKey(k, id));
   }
 
-  /** What the search box shows on each keystroke: prefix matches on titles, aliases, pinyin and initials. */
+  /** What the search box shows on each keystroke: prefix matches on titles, aliases, pinyin and initials (suggest.ts). */
   suggest(q: unknown, limit = 8): Suggestion[] {
-    const query = normalizeQuery(q);
-    const max = Math.max(0, Math.min(50, Math.floor(Number(limit) || 0)));
-    if (!query || !max) return [];
-    const compact = query.replace(/\s+/g, '');
-    const py = pinyinKeys(query).full;
-    const expansions = expandSynonyms(query, this.synonyms);
-    // Candidates instead of a scan: a text match needs every UTF-16 unit of the needle in the title or an alias
-    // (so the documents holding its rarest unit are enough); a pinyin match can only start where the key's
-    // pinyin codes begin like py (pinyinIndex). Every document that could score is a candidate.
-    const gen = ++this.markGen;
-    const candidates: Stored[] = [];
-    if (py.length >= 1) this.candidates.pinyinScores(this.bySeq, py, gen, false, candidates);
-    // a look-alike or homophone slip (在续证明) that no title holds as typed: the corrected text is a needle too
-    let fix = '';
-    if (HAN_RE.test(query) && !this.candidates.rarestUnit(compact)) {
-      const corrected = this.corrector.correct(query).replace(/\s+/g, '');
-      if (corrected !== compact) fix = corrected;
-    }
-    for (const needle of new Set([compact, query, ...expansions, ...(fix ? [fix] : [])])) {
-      const list = this.candidates.rarestUnit(needle);
-      if (list) {
-        for (let i = 0; i < list.n; i++) {
-          const s = this.bySeq[list.docs[i]]!;
-          s.textMark = gen;
-          if (s.mark !== gen) { s.mark = gen; candidates.push(s); }
-        }
-      }
-    }
-    // the best `max` by (score desc, popularity desc, insertion order) — what a stable sort of a full scan gives
-    const top: { s: Stored; score: number }[] = [];
-    const before = (a: { s: Stored; score: number }, b: { s: Stored; score: number }) =>
-      (b.score - a.score || b.s.doc.popularity - a.s.doc.popularity || a.s.seq - b.s.seq) < 0;
-    // Visited by popularity (then insertion order), the scan stops once the last of the top scores at least what
-    // any remaining candidate could: 3 (a title starting with the query) plus its prior, which only falls from there.
-    const ordered = this.inRankOrder(candidates);
-    for (const s of ordered ?? candidates) {
-      const prior = 0.3 * this.prior(s.doc);
-      if (ordered && top.length === max && top[max - 1].score >= 3 + prior) break;
-      let score = 0;
-      if (s.textMark === gen) {
-        // (a document outside the text candidates contains neither the query nor an expansion: text score 0)
-        const texts = s.texts;
-        for (let i = 0; i < texts.length; i++) {
-          const t = texts[i];
-          const w = i === 0 ? 1 : 0.8;
-          if (t.startsWith(compact) || t.startsWith(query)) score = Math.max(score, 3 * w);
-          else if (t.includes(compact) || t.includes(query)) score = Math.max(score, 2 * w);
-          else if (fix && t.includes(fix)) score = Math.max(score, (t.startsWith(fix) ? 2.4 : 1.6) * w);
-          else if (expansions.some((e) => t.includes(e))) score = Math.max(score, 1.2 * w);
-        }
-      }
-      if (s.pyMark === gen) score = Math.max(score, s.pyScore * 2.5);
-      if (score <= 0) continue;
-      const entry = { s, score: score + prior };
-      if (top.length === max && !before(entry, top[max - 1])) continue;
-      let at = top.length;
-      while (at > 0 && before(entry, top[at - 1])) at--;
-      top.splice(at, 0, entry);
-      if (top.length > max) top.pop();
-    }
-    return top.map(({ s }) => ({ kind: s.doc.kind, id: s.doc.id, title: s.doc.title }));
+    return suggest(this.suggestSource, q, limit);
   }
 
   /** Full search: BM25F + pinyin + popularity, with highlights and typo correction. */
@@ -440,26 +382,6 @@ export class SearchIndex {
     return Math.log1p(Math.max(0, doc.popularity || 0)) / Math.log1p(this.maxPopularity);
   }
 
-  /**
-   * The candidates sorted by (popularity desc, insertion order); undefined when some popularity is not a finite
-   * number (no consistent order: the caller then scores every candidate).
-   */
-  private inRankOrder(candidates: Stored[]): Stored[] | undefined {
-    if (!this.byRank) {
-      const all = [...this.docs.values()];
-      if (!all.every((s) => Number.isFinite(s.doc.popularity))) return undefined;
-      all.sort((a, b) => b.doc.popularity - a.doc.popularity || a.seq - b.seq);
-      this.rankPos = new Int32Array(this.seq);
-      all.forEach((s, i) => (this.rankPos[s.seq] = i));
-      this.byRank = all;
-    }
-    const at = new Int32Array(candidates.length);
-    for (let i = 0; i < candidates.length; i++) at[i] = this.rankPos[candidates[i].seq];
-    at.sort();
-    const byRank = this.byRank;
-    return Array.from(at, (i) => byRank[i]);
-  }
-
   private removeKey(key: string): void {
     const s = this.docs.get(key);
     if (!s) return;
@@ -485,7 +407,7 @@ export class SearchIndex {
     s.lengths.forEach((l, f) => (this.lengthSums[f] -= l));
     this.docs.delete(key);
     this.bySeq[num] = undefined;
-    this.byRank = undefined;
+    this.order.invalidate();
   }
 }
 
