@@ -13,6 +13,7 @@ import type { Db } from '../../db/index.ts';
 import { newId, nowIso } from '../../clock.ts';
 import type { OrgDirectory } from '../org/directory.ts';
 import { chinaDate } from './calendar.ts';
+import { fireCaseTimers } from './case-timers.ts';
 import { enqueue, holdersOfRole, supervisorOf, tasksToEscalate, tasksToWarn } from './repo.ts';
 
 export interface OutboxOptions {
@@ -147,7 +148,7 @@ export async function fireTimers(db: Db, today = chinaDate(nowIso())): Promise<n
       fired++;
     });
   }
-  return fired;
+  return fired + await fireCaseTimers(db, today); // the case's promised limit (case-timers.ts)
 }
 
 function recipientOf(t: { assignee_kind: string; assignee_person: string | null; assignee_role: string | null; assignee_org: string | null }): Recipient {
