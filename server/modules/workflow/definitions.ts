@@ -13,10 +13,17 @@ import { diffContent } from '../catalog/diff.ts';
 import { lintDefinition, type AssigneeRule, type ProcessDefinition } from './definition.ts';
 import { canEditProcess } from './policy.ts';
 import * as repo from './repo.ts';
-import { loadDefinitions, type Deps } from './service.ts';
+import { isUniqueViolation, loadDefinitions, type Deps } from './service.ts';
 
-/** Lints a form and a process and stores them as the service's next versions; lint errors refuse both. */
-export async function publishDefinitions(trx: Db, actorId: string | null, code: string, form: FormDefinition, process: ProcessDefinition) {
+/** The versions a publisher started from: publishing over a newer version than these is refused (409). */
+export interface ExpectedVersions { form: number; process: number }
+
+/**
+ * Lints a form and a process and stores them as the service's next versions; lint errors refuse both. With
+ * `expected`, the current versions must still be those, or two admins publishing at once would silently
+ * replace each other's work (the second gets `definition_changed`).
+ */
+export async function publishDefinitions(trx: Db, actorId: string | null, code: string, form: FormDefinition, process: ProcessDefinition, expected?: ExpectedVersions) {
   const formErrors = lintForm(form);
   const processErrors = lintDefinition(process).filter((p) => p.severity === 'error').map((p) => p.message);
   if (formErrors.length || processErrors.length) {
@@ -29,8 +36,11 @@ export async function publishDefinitions(trx: Db, actorId: string | null, code: 
   }
   const now = nowIso();
   const versions: Record<string, number> = {};
+  const latest = { form_definition: await repo.latestDefinition(trx, 'form_definition', code), process_definition: await repo.latestDefinition(trx, 'process_definition', code) };
+  const at = { form: latest.form_definition?.version ?? 0, process: latest.process_definition?.version ?? 0 };
+  if (expected && (expected.form !== at.form || expected.process !== at.process)) throw new AppError('definition_changed', at);
   for (const [table, def] of [['form_definition', form], ['process_definition', process]] as const) {
-    const last = await repo.latestDefinition(trx, table, code);
+    const last = latest[table];
     versions[table] = (last?.version ?? 0) + 1;
     await trx.insertInto(table).values({ id: newId(), service_code: code, version: versions[table]!, definition: JSON.stringify(def), created_at: now, created_by: actorId }).execute();
   }
@@ -82,7 +92,7 @@ export async function diffDefinitions({ db, catalog }: Pick<Deps, 'db' | 'catalo
  * Publishes a new form + process pair (running cases keep theirs); `dryRun` only lints. Form findings point
  * at their field (`/form/fields/3/visibleIf`) and are worded in the request's language for the form builder.
  */
-export async function saveDefinitions({ db, catalog }: Pick<Deps, 'db' | 'catalog'>, actor: Actor, code: string, form: FormDefinition, process: ProcessDefinition, dryRun: boolean, lang: Lang = 'en') {
+export async function saveDefinitions({ db, catalog }: Pick<Deps, 'db' | 'catalog'>, actor: Actor, code: string, form: FormDefinition, process: ProcessDefinition, dryRun: boolean, lang: Lang = 'en', expected?: ExpectedVersions) {
   await editableDepartment(db, catalog, actor, code);
   const lint = lintDefinition(process);
   const formProblems = lintFormFindings(form);
@@ -103,7 +113,15 @@ export async function saveDefinitions({ db, catalog }: Pick<Deps, 'db' | 'catalo
     if (!dryRun) throw new AppError('validation_failed', {}, problems.filter((p) => p.severity === 'error').map(({ path, message }) => ({ path, message })));
     return { published: null, problems };
   }
-  const published = await db.transaction().execute((trx) => publishDefinitions(trx, actor.id, code, form, process));
+  let published;
+  try {
+    published = await db.transaction().execute((trx) => publishDefinitions(trx, actor.id, code, form, process, expected));
+  } catch (err) {
+    // Two publishes at the same instant: the one whose version number was taken lost the race.
+    if (!isUniqueViolation(err)) throw err;
+    const [f, p] = await Promise.all([repo.latestDefinition(db, 'form_definition', code), repo.latestDefinition(db, 'process_definition', code)]);
+    throw new AppError('definition_changed', { form: f?.version ?? 0, process: p?.version ?? 0 });
+  }
   return { published, problems };
 }
 
