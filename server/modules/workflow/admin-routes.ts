@@ -19,7 +19,7 @@ export function workflowAdminRoutes(app: FastifyInstance, db: Db, catalog: Catal
 
   app.get<{ Params: Static<typeof Params> }>('/api/v1/admin/services/:code/process', {
     schema: { tags, summary: 'The current form and process of a service, lint findings, and every version', params: Params },
-  }, async (request) => defs.definitionHistory(deps, requireActor(request), request.params.code));
+  }, async (request) => defs.definitionHistory(deps, requireActor(request), request.params.code, requestLang(request)));
 
   const Body = Type.Object({
     form: FormDefinition, process: ProcessDefinitionSchema,

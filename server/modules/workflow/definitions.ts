@@ -5,12 +5,13 @@ import { newId, nowIso } from '../../clock.ts';
 import { AppError, type FieldProblem } from '../../http/errors.ts';
 import { lintForm, type FormDefinition } from '../../../common/form.ts';
 import { formLintMessage, lintFormFindings } from '../../../common/form-lint.ts';
+import { limitWords, processLintMessage, promisedLimitMismatch, type ProcessLintCode } from '../../../common/process-lint.ts';
 import type { Lang } from '../../../common/problems.ts';
 import type { Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { CatalogCache } from '../catalog/cache.ts';
 import { diffContent } from '../catalog/diff.ts';
-import { lintDefinition, type AssigneeRule, type ProcessDefinition } from './definition.ts';
+import { lintDefinition, type AssigneeRule, type LintProblem, type ProcessDefinition } from './definition.ts';
 import { canEditProcess } from './policy.ts';
 import * as repo from './repo.ts';
 import { isUniqueViolation, loadDefinitions, type Deps } from './service.ts';
@@ -48,8 +49,22 @@ export async function publishDefinitions(trx: Db, actorId: string | null, code: 
   return { form: versions.form_definition!, process: versions.process_definition! };
 }
 
+/**
+ * The process's lint findings in `lang`, plus the catalog check: a promised limit of its own that disagrees with
+ * the service item's published one (a warning: the guide would promise one date and the case be held to another).
+ */
+function processFindings(catalog: CatalogCache, code: string, process: ProcessDefinition, lang: Lang) {
+  const out: Array<Omit<LintProblem, 'code'> & { code: ProcessLintCode }> = lintDefinition(process).map((p) => ({ ...p, message: processLintMessage(p, lang) }));
+  const mismatch = promisedLimitMismatch(process, catalog.published(code)?.content.promisedLimit);
+  if (mismatch) {
+    const params = { process: mismatch.process, item: limitWords(mismatch.item, lang) };
+    out.push({ severity: 'warning', code: 'promised_limit_mismatch', params, message: processLintMessage({ code: 'promised_limit_mismatch', params }, lang) });
+  }
+  return out;
+}
+
 /** The versions of a service's form and process, the current pair, and lint findings of the current process. */
-export async function definitionHistory({ db, catalog }: Pick<Deps, 'db' | 'catalog'>, actor: Actor, code: string) {
+export async function definitionHistory({ db, catalog }: Pick<Deps, 'db' | 'catalog'>, actor: Actor, code: string, lang: Lang = 'en') {
   const department = await editableDepartment(db, catalog, actor, code);
   const [forms, processes, current] = await Promise.all([
     repo.definitionVersions(db, 'form_definition', code),
@@ -59,7 +74,7 @@ export async function definitionHistory({ db, catalog }: Pick<Deps, 'db' | 'cata
   return {
     service: { code, department: catalog.org.unitName(department) },
     current: current ?? null,
-    lint: current ? lintDefinition(current.process.definition) : [],
+    lint: current ? processFindings(catalog, code, current.process.definition, lang) : [],
     // Who published a version, by name (null: seeded by the system), as the catalog's history shows it.
     formVersions: forms.map((f) => ({ version: f.version, createdAt: f.created_at, createdBy: f.created_by_name })),
     processVersions: processes.map((p) => ({ version: p.version, createdAt: p.created_at, createdBy: p.created_by_name })),
@@ -94,15 +109,15 @@ export async function diffDefinitions({ db, catalog }: Pick<Deps, 'db' | 'catalo
  */
 export async function saveDefinitions({ db, catalog }: Pick<Deps, 'db' | 'catalog'>, actor: Actor, code: string, form: FormDefinition, process: ProcessDefinition, dryRun: boolean, lang: Lang = 'en', expected?: ExpectedVersions) {
   await editableDepartment(db, catalog, actor, code);
-  const lint = lintDefinition(process);
+  const lint = processFindings(catalog, code, process, lang);
   const formProblems = lintFormFindings(form);
   // Assignments must name units and people that exist, or the tasks would reach no one.
   const refs: FieldProblem[] = [];
   const rules: Array<[string, AssigneeRule]> = process.steps.flatMap((s, i): Array<[string, AssigneeRule]> => s.kind === 'approval' ? [[`/process/steps/${i}/assignee`, s.assignee]]
     : s.kind === 'parallel' ? s.branches.map((b, j): [string, AssigneeRule] => [`/process/steps/${i}/branches/${j}/assignee`, b.assignee]) : []);
   for (const [path, r] of rules) {
-    if (r.kind === 'role' && r.scope === 'unit' && !catalog.org.units.has(r.unit)) refs.push({ path, message: `unknown org unit '${r.unit}'` });
-    if (r.kind === 'person' && !(await repo.findPersonByUsernameOrId(db, r.personId))) refs.push({ path, message: `unknown person '${r.personId}'` });
+    if (r.kind === 'role' && r.scope === 'unit' && !catalog.org.units.has(r.unit)) refs.push({ path, message: lang === 'en' ? `unknown org unit '${r.unit}'` : `找不到单位“${r.unit}”` });
+    if (r.kind === 'person' && !(await repo.findPersonByUsernameOrId(db, r.personId))) refs.push({ path, message: lang === 'en' ? `unknown person '${r.personId}'` : `找不到人员“${r.personId}”` });
   }
   const problems = [
     ...formProblems.map((f) => ({ severity: f.severity, path: `/form${f.path}`, message: formLintMessage(f, lang) })),

@@ -151,7 +151,11 @@ export default function FormBuilderPage() {
     onError: (err) => {
       if (err instanceof ProblemError && err.code === 'definition_changed') {
         setConflict(err.detail);
-        setTimeout(() => document.getElementById('fb-h-conflict')?.scrollIntoView(), 0);
+        setTimeout(() => {
+          const h = document.getElementById('fb-h-conflict');
+          h?.scrollIntoView({ block: 'center' });
+          h?.focus({ preventScroll: true });
+        }, 0);
         return;
       }
       setCheck(asCheck(json, err));
@@ -177,6 +181,12 @@ export default function FormBuilderPage() {
   const design = (
     <>
       {restored && dirty && <Alert type="warning" showIcon title={t('formBuilder.restored')} className="form-alert" />}
+      {conflict && base && (
+        <PublishConflict code={code} base={base} process={current.process.definition} detail={conflict} onLoad={() => {
+          if (!window.confirm(t('formBuilder.conflictConfirm'))) return;
+          void defs.refetch();
+        }} />
+      )}
       <div className="fb-layout">
         <div className="fb-edit">
           <section className="admin-panel" aria-labelledby="fb-h-fields">
@@ -204,12 +214,6 @@ export default function FormBuilderPage() {
         <Button onClick={runCheck} loading={checker.isPending}>{t('formBuilder.check')}</Button>
         <Button type="primary" onClick={publish} loading={publisher.isPending} disabled={!dirty || (fresh && errors.length > 0)}>{t('formBuilder.publish')}</Button>
       </div>
-      {conflict && base && (
-        <PublishConflict code={code} base={base} detail={conflict} onLoad={() => {
-          if (!window.confirm(t('formBuilder.conflictConfirm'))) return;
-          void defs.refetch();
-        }} />
-      )}
       {fresh && formWide.length > 0 && (
         <section className="admin-panel" aria-labelledby="fb-h-other">
           <h2 id="fb-h-other">{t('formBuilder.otherFindings')}</h2>

@@ -3,11 +3,13 @@
 // their version. The admin's own edits stay on the page (and on the device) until they choose to load.
 import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useFormDiff, useLatestDefinitions } from '../../api/form-builder.ts';
+import { useFormDiff, useLatestDefinitions, type ServiceDefinitions } from '../../api/form-builder.ts';
 import { ChangesTable } from '../diff-table.tsx';
 
-export function PublishConflict({ code, base, detail, onLoad }: {
-  code: string; base: { form: number; process: number }; detail: string; onLoad: () => void;
+type Process = NonNullable<ServiceDefinitions['current']>['process']['definition'];
+
+export function PublishConflict({ code, base, process, detail, onLoad }: {
+  code: string; base: { form: number; process: number }; process: Process; detail: string; onLoad: () => void;
 }) {
   const { t } = useTranslation();
   const latest = useLatestDefinitions(code, true);
@@ -15,9 +17,10 @@ export function PublishConflict({ code, base, detail, onLoad }: {
   const diff = useFormDiff(code, base.form, now?.form.version ?? null);
   return (
     <section className="admin-panel" aria-labelledby="fb-h-conflict" id="fb-conflict">
-      <h2 id="fb-h-conflict">{t('formBuilder.conflictTitle')}</h2>
+      <h2 id="fb-h-conflict" tabIndex={-1}>{t('formBuilder.conflictTitle')}</h2>
       <Alert type="warning" showIcon title={detail} description={t('formBuilder.conflictKept')} className="form-alert" />
-      {now && now.process.version !== base.process && (
+      {/* Every publish numbers both anew; the process is worth a word only when its content changed. */}
+      {now && now.process.version !== base.process && JSON.stringify(now.process.definition) !== JSON.stringify(process) && (
         <p>{t('formBuilder.conflictProcess', { from: base.process, to: now.process.version })}</p>
       )}
       {now && now.form.version !== base.form && (
