@@ -118,7 +118,7 @@ export const InboxOut = Type.Object({ items: Type.Array(InboxItemOut), box: Type
 export type InboxItemOut = Static<typeof InboxItemOut>;
 
 export const NOTIFY_EVENTS = ['task_assigned', 'case_returned', 'case_completed', 'case_rejected', 'case_withdrawn',
-  'task_due_soon', 'task_overdue', 'task_escalated'] as const;
+  'task_due_soon', 'task_overdue', 'task_escalated', 'case_due_soon', 'case_overdue', 'case_escalated', 'case_delayed'] as const;
 export const NotificationListOut = Type.Object({
   unread: Type.Integer(),
   items: Type.Array(Type.Object({

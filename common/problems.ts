@@ -12,6 +12,7 @@ export const PROBLEMS = {
   forbidden: { status: 403, zh: '您没有权限进行此操作。', en: 'You are not allowed to do this.' },
   not_found: { status: 404, zh: '找不到您要的内容。', en: 'Not found.' },
   service_not_found: { status: 404, zh: '找不到事项 {code}。', en: 'Service {code} was not found.' },
+  definition_changed: { status: 409, zh: '在您编辑期间，他人已发布了新版本（表单第 {form} 版、流程第 {process} 版）。请查看变更并重新加载后再发布。', en: 'Someone published a newer version while you were editing (form version {form}, process version {process}). Please review the changes and reload before publishing.' },
   conflict: { status: 409, zh: '内容已被他人修改，请刷新后重试。', en: 'Someone else changed this; please reload and try again.' },
   code_taken: { status: 409, zh: '事项编码 {code} 已存在。', en: 'The service code {code} is already in use.' },
   wrong_state: { status: 409, zh: '事项当前状态为“{state}”，不能进行此操作。', en: 'The item is in state "{state}"; this action is not possible now.' },

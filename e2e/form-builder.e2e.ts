@@ -1,7 +1,8 @@
 // The form builder (A1–A3): 人事处's department admin adds a required field with a condition to 请销假; publishing
 // a malformed condition is refused with the finding beside the field and nothing lost (not even by a reload),
 // then the admin sees the preview (the apply page's own renderer) show and hide the field as the condition
-// changes, moves it with the keyboard, publishes, and compares the versions. The apply page then asks for the new field; a new case gets the new form version
+// changes, moves it with the keyboard, publishes, and compares the versions; a publish over another admin's newer
+// version is refused with their changes shown. The apply page then asks for the new field; a new case gets the new form version
 // while a case filed before keeps its own. SQLite: Chinese at 1280 px, English at 375 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIRequestContext } from 'playwright-core';
@@ -133,6 +134,34 @@ describe('form builder on sqlite', () => {
         await shot(page, name('versions'));
         expect(errors).toEqual([]);
 
+        // Meanwhile another admin publishes a newer version (a help text on the new field). Publishing over it
+        // is refused: the edit is kept, their change is shown, and loading their version starts from it.
+        await fb.tab(t.tabDesign).click();
+        const adminCsrf = (await (await api.get('/api/v1/auth/me')).json()).csrfToken as string;
+        const cur = (await (await api.get(`/api/v1/admin/services/${SERVICE}/process`)).json()).current;
+        const theirs = { ...cur.form.definition, fields: cur.form.definition.fields.map((f: { key: string }) => f.key === key ? { ...f, help: { zh: '请填写代课教师姓名', en: 'Who covers your classes' } } : f) };
+        const other = await api.put(`/api/v1/admin/services/${SERVICE}/process`, {
+          data: { form: theirs, process: cur.process.definition, expectedVersions: { form: cur.form.version, process: cur.process.version } },
+          headers: { 'x-csrf-token': adminCsrf },
+        });
+        expect(other.status(), await other.text()).toBe(200);
+        if ((await fb.pick(key).getAttribute('aria-expanded')) !== 'true') await fb.pick(key).click();
+        await fb.prop(t.required).uncheck();
+        await expect.poll(() => fb.status().textContent(), { timeout: 15_000 }).toBe(t.clean);
+        await fb.button(t.publish).click();
+        const conflict = shell.main().getByRole('region', { name: t.conflictTitle, exact: true });
+        await conflict.getByText(`fields.${key}.help`, { exact: true }).waitFor();
+        expect(await fb.prop(t.required).isChecked()).toBe(false);
+        expect(await seriousA11yViolations(page), 'axe').toEqual([]);
+        await expectNoSidewaysScroll(page, pass.viewport, 'the form builder');
+        await shot(page, name('conflict'));
+        page.once('dialog', (d) => void d.accept());
+        await conflict.getByRole('button', { name: t.conflictLoad, exact: true }).click();
+        await conflict.waitFor({ state: 'detached' });
+        await expect.poll(() => fb.status().textContent(), { timeout: 15_000 }).toBe(t.clean);
+        expect(await fb.button(t.publish).isDisabled()).toBe(true);
+        expect(errors).toEqual([]);
+
         // The applicant's form asks for the new field when the condition holds.
         await context.clearCookies();
         await shell.signIn('teacher');
@@ -152,9 +181,9 @@ describe('form builder on sqlite', () => {
         expect(JSON.stringify(await missing.json())).toContain(`/data/${key}`);
         const fresh = await post({ ...LEAVE, ...earlier, [key]: '王老师' }, `fb-new-${pass.lang}`);
         expect(fresh.status(), await fresh.text()).toBe(201);
-        expect((await fresh.json()).formVersion).toBe(versionsBefore + 1);
+        expect((await fresh.json()).formVersion).toBe(versionsBefore + 2); // the other admin's version
         expect((await (await api.get(`/api/v1/cases/${old.id}`)).json()).formVersion).toBe(old.formVersion);
-        expect(old.formVersion).toBeLessThan(versionsBefore + 1);
+        expect(old.formVersion).toBeLessThan(versionsBefore + 2);
         expect(errors).toEqual([]);
       });
     });

@@ -88,7 +88,7 @@ const office: DemoProcess = {
     ],
   },
   process: {
-    start: 'college', promisedLimitDays: 5,
+    start: 'college', promisedLimitDays: 20, // as the service item promises (公用房使用申请: 20 working days)
     steps: [{ id: 'college', name: n('所在学院安排办公用房', 'Your college arranges an office'), kind: 'approval', assignee: applicantUnitReviewer, limitDays: 3 }],
   },
 };

@@ -3,7 +3,8 @@ import { lintForm } from '../../common/form.ts';
 import { lintDefinition } from '../../server/modules/workflow/definition.ts';
 import { serviceItems } from '../services/index.ts';
 import { orgUnits } from '../org.ts';
-import { demoProcesses, processPeople, profileSeeds } from './index.ts';
+import { promisedLimitMismatch } from '../../common/process-lint.ts';
+import { demoProcesses, onboardingBundle, onboardingMembers, processPeople, profileSeeds } from './index.ts';
 
 describe('demo processes', () => {
   const codes = new Set(serviceItems.map((s) => s.code));
@@ -15,6 +16,12 @@ describe('demo processes', () => {
       const rules = s.kind === 'approval' ? [s.assignee] : s.kind === 'parallel' ? s.branches.map((b) => b.assignee) : [];
       for (const r of rules) if (r.kind === 'role' && r.scope === 'unit') expect(orgUnits.some((u) => u.code === r.unit)).toBe(true);
     }
+  });
+
+  it('promises what the service items publish: no process and catalog limits that disagree', () => {
+    const items = new Map(serviceItems.map((s) => [s.code, s.content.promisedLimit]));
+    const all = [...demoProcesses, ...onboardingMembers, { service: onboardingBundle.service, process: onboardingBundle.definition }];
+    expect(all.map((d) => [d.service, promisedLimitMismatch(d.process, items.get(d.service))]).filter(([, m]) => m !== null)).toEqual([]);
   });
 
   it('covers the issue\'s processes and gives every demo applicant a record', () => {

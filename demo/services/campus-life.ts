@@ -10,7 +10,8 @@ export const campusLifeItems = [
     code: 'campus-card-replacement', pop: 6400,
     name: ['校园卡挂失与补办', 'Campus card loss report and replacement'],
     summary: ['校园卡丢失后在线挂失，自助机或窗口补办新卡，余额自动转入；也可使用电子校园卡。', 'Report a lost card online and get a new one at a kiosk or window with your balance moved; the virtual card works meanwhile.'],
-    dept: 'campus-card', cat: 'campus-life', aud: ['staff', 'student', 'retiree'], life: ['daily'], mode: 'both', limit: 0, visits: 1,
+    // Online the Campus Card Center makes the card (the process promises 3 working days); kiosks replace on the spot.
+    dept: 'campus-card', cat: 'campus-life', aud: ['staff', 'student', 'retiree'], life: ['daily'], mode: 'both', limit: 3, visits: 1,
     why: ['实体卡须本人刷脸后在自助机或窗口领取。', 'The physical card is collected in person at a kiosk or window after a face scan.'],
     basis: [['《明远大学校园卡管理办法》', 'Mingyuan University Campus Card Rules']],
     elig: ['持有校园卡的师生及离退休人员。', 'Card holders: students, staff and retirees.'],

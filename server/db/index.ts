@@ -17,6 +17,7 @@ import * as calendar from './migrations/2026-11-23-08-calendar.ts';
 import * as synonyms from './migrations/2026-11-23-09-synonyms.ts';
 import * as promised from './migrations/2026-11-23-10-promised.ts';
 import * as auditPending from './migrations/2026-11-23-11-audit-pending.ts';
+import * as caseTimers from './migrations/2026-11-23-12-case-timers.ts';
 
 export type Db = Kysely<Database>;
 export type DialectName = 'sqlite' | 'postgres';
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-09-synonyms': synonyms,
   '2026-11-23-10-promised': promised,
   '2026-11-23-11-audit-pending': auditPending,
+  '2026-11-23-12-case-timers': caseTimers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -21,6 +21,8 @@ export interface WorkflowCaseTable {
    */
   promised_limit: number | null; promised_unit: string | null; promised_start: string | null;
   promised_paused: Generated<number>; promised_paused_since: string | null; promised_due: string | null; promised_warn: string | null;
+  /** When the case's yellow warning and red escalation fired (case-timers.ts); cleared when the dates move past today. */
+  promised_warned_at: string | null; promised_escalated_at: string | null;
 }
 export interface CaseTaskTable {
   id: string; case_id: string; step_id: string; branch_id: string | null;

@@ -3,7 +3,8 @@
 import type { NotifyEvent } from '../workflow/engine.ts';
 
 /** The engine's events plus the timers' (80 % of a step's limit, overdue, escalated to the supervisor). */
-export type MessageEvent = NotifyEvent | 'task_due_soon' | 'task_overdue' | 'task_escalated';
+export type MessageEvent = NotifyEvent | 'task_due_soon' | 'task_overdue' | 'task_escalated'
+  | 'case_due_soon' | 'case_overdue' | 'case_escalated' | 'case_delayed'; // the case's promised limit (case-timers.ts)
 
 export type Lang = 'zh' | 'en';
 
@@ -46,6 +47,22 @@ const WORDS: Record<MessageEvent, Record<Lang, { subject: string; line: string }
   task_escalated: {
     zh: { subject: '超期督办：{service}（{number}）', line: '您部门的“{service}”办件（编号 {number}）已超期未办，请督促处理。' },
     en: { subject: 'Escalated: {service} ({number})', line: 'A case of “{service}” (number {number}) in your unit is overdue; please see that it is handled.' },
+  },
+  case_due_soon: {
+    zh: { subject: '办件即将超出承诺时限：{service}（{number}）', line: '您经办的“{service}”办件（编号 {number}）已用去八成承诺办结时限，请尽快办理。' },
+    en: { subject: 'Promised date near: {service} ({number})', line: 'The case of “{service}” (number {number}) you are handling has used 80% of its promised time limit; please handle it soon.' },
+  },
+  case_overdue: {
+    zh: { subject: '办件已超出承诺时限：{service}（{number}）', line: '您经办的“{service}”办件（编号 {number}）已超过承诺办结时限，请立即办理。' },
+    en: { subject: 'Promised date passed: {service} ({number})', line: 'The case of “{service}” (number {number}) you are handling is past its promised time limit; please handle it now.' },
+  },
+  case_escalated: {
+    zh: { subject: '超时督办：{service}（{number}）', line: '“{service}”办件（编号 {number}）已超过向申请人承诺的办结时限，请督促经办人尽快办结。' },
+    en: { subject: 'Escalated: {service} ({number}) missed its promised date', line: 'The case of “{service}” (number {number}) is past the time limit promised to the applicant; please see that it is finished soon.' },
+  },
+  case_delayed: {
+    zh: { subject: '办理超时说明：{service}（{number}）', line: '很抱歉，您申请的“{service}”（编号 {number}）未能在承诺时限内办结，我们已督促承办部门尽快办理。' },
+    en: { subject: 'Delayed: {service} ({number})', line: 'We are sorry: your application for “{service}” (number {number}) was not finished within the promised time limit. The handling office has been asked to finish it soon.' },
   },
   case_withdrawn: {
     zh: { subject: '已撤回：{service}（{number}）', line: '“{service}”的办件（编号 {number}）已由申请人撤回，无需再处理。' },

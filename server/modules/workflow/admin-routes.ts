@@ -19,9 +19,14 @@ export function workflowAdminRoutes(app: FastifyInstance, db: Db, catalog: Catal
 
   app.get<{ Params: Static<typeof Params> }>('/api/v1/admin/services/:code/process', {
     schema: { tags, summary: 'The current form and process of a service, lint findings, and every version', params: Params },
-  }, async (request) => defs.definitionHistory(deps, requireActor(request), request.params.code));
+  }, async (request) => defs.definitionHistory(deps, requireActor(request), request.params.code, requestLang(request)));
 
-  const Body = Type.Object({ form: FormDefinition, process: ProcessDefinitionSchema }, { additionalProperties: false });
+  const Body = Type.Object({
+    form: FormDefinition, process: ProcessDefinitionSchema,
+    expectedVersions: Type.Optional(Type.Object({ form: Type.Integer({ minimum: 0 }), process: Type.Integer({ minimum: 0 }) }, {
+      additionalProperties: false, description: 'The form and process versions the editor started from; if either is no longer current, 409 definition_changed and nothing is published',
+    })),
+  }, { additionalProperties: false });
   const Query = Type.Object({ dryRun: Type.Optional(Type.Boolean()), lang: Type.Optional(Type.String()) }, { additionalProperties: false });
   app.put<{ Params: Static<typeof Params>; Body: Static<typeof Body>; Querystring: Static<typeof Query> }>('/api/v1/admin/services/:code/process', {
     schema: {
@@ -29,7 +34,7 @@ export function workflowAdminRoutes(app: FastifyInstance, db: Db, catalog: Catal
       params: Params, body: Body, querystring: Query,
     },
   }, async (request) => defs.saveDefinitions(deps, requireActor(request), request.params.code, request.body.form,
-    request.body.process as ProcessDefinition, request.query.dryRun === true, requestLang(request)));
+    request.body.process as ProcessDefinition, request.query.dryRun === true, requestLang(request), request.body.expectedVersions));
 
   const DiffQuery = Type.Object({
     kind: Type.Union([Type.Literal('form'), Type.Literal('process')]), from: Type.Integer({ minimum: 1 }), to: Type.Integer({ minimum: 1 }),

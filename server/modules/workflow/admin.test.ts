@@ -30,7 +30,9 @@ describe.each(DIALECTS)('process administration, visits and self-approval on %s'
     const cur = (await t.request({ method: 'GET', url: path, as: s.hradmin })).json().current;
     const cyclic = { ...cur.process.definition, steps: cur.process.definition.steps.map((x: any) => (x.id === 'hr' ? { ...x, next: 'unit' } : x)) };
     const bad = expectProblem(await t.request({ method: 'PUT', url: path, as: s.hradmin, body: { form: cur.form.definition, process: cyclic } }), 400, 'validation_failed');
-    expect(bad.errors!.some((e) => /cycle/.test(e.message))).toBe(true);
+    expect(bad.errors!.some((e) => /构成循环/.test(e.message))).toBe(true);
+    const badEn = expectProblem(await t.request({ method: 'PUT', url: `${path}?lang=en`, as: s.hradmin, body: { form: cur.form.definition, process: cyclic } }), 400, 'validation_failed');
+    expect(badEn.errors!.some((e) => /close a cycle/.test(e.message))).toBe(true);
     const ghost = { ...cur.process.definition, steps: cur.process.definition.steps.map((x: any) => (x.id === 'hr' ? { ...x, assignee: { kind: 'role', role: 'dept_reviewer', scope: 'unit', unit: 'nowhere' } } : x)) };
     expectProblem(await t.request({ method: 'PUT', url: path, as: s.hradmin, body: { form: cur.form.definition, process: ghost } }), 400, 'validation_failed');
     expectProblem(await t.request({ method: 'PUT', url: path, as: s.hradmin, body: { form: cur.form.definition, process: { start: 'a', steps: [] } } }), 400, 'validation_failed');

@@ -1,5 +1,6 @@
 // Process definitions (流程定义) and their lint. A definition is a directed acyclic graph of steps (环节):
 // going back is an action on a case (return_to_step), never an edge, so a cycle is always a mistake.
+import { processLintMessage, type ProcessLintCode } from '../../../common/process-lint.ts';
 import { parseExpression } from './expression.ts';
 import type { ProcessDefinitionShape } from '../../../common/process.ts';
 
@@ -56,22 +57,16 @@ export interface ProcessDefinition {
 export const MAX_APPROVAL_STEPS = 5;
 
 /** The kinds of problem lint reports. */
-export type LintCode =
-  | 'duplicate_step'
-  | 'unknown_step'
-  | 'cycle'
-  | 'unreachable'
-  | 'too_many_approvals'
-  | 'bad_expression'
-  | 'empty_parallel'
-  | 'duplicate_branch'
-  | 'no_default_transition';
+export type LintCode = Exclude<ProcessLintCode, 'promised_limit_mismatch'>;
 
 /** One lint finding; errors block publishing, warnings do not. */
 export interface LintProblem {
   severity: 'error' | 'warning';
   code: LintCode;
   stepId?: string;
+  /** What the message names; common/process-lint.ts words it in either language. */
+  params: Record<string, string | number>;
+  /** In English (logs, API clients that do not ask for a language). */
   message: string;
 }
 
@@ -89,32 +84,34 @@ export function findStep(def: ProcessDefinition, id: string): Step | undefined {
 /** Checks a definition for cycles, unreachable or unknown steps, bad conditions and too many approvals. */
 export function lintDefinition(def: ProcessDefinition): LintProblem[] {
   const problems: LintProblem[] = [];
+  const add = (severity: LintProblem['severity'], code: LintCode, params: Record<string, string | number>, stepId?: string) =>
+    problems.push({ severity, code, ...(stepId !== undefined ? { stepId } : {}), params, message: processLintMessage({ code, params }, 'en') });
   const byId = new Map<string, Step>();
   for (const s of def.steps) {
-    if (byId.has(s.id)) problems.push({ severity: 'error', code: 'duplicate_step', stepId: s.id, message: `step id '${s.id}' is used twice` });
+    if (byId.has(s.id)) add('error', 'duplicate_step', { step: s.id }, s.id);
     byId.set(s.id, s);
   }
   if (!byId.has(def.start)) {
-    problems.push({ severity: 'error', code: 'unknown_step', message: `start step '${def.start}' does not exist` });
+    add('error', 'unknown_step', { to: def.start });
   }
 
   for (const s of def.steps) {
     const ts = transitionsOf(s);
     ts.forEach((t, i) => {
-      if (!byId.has(t.to)) problems.push({ severity: 'error', code: 'unknown_step', stepId: s.id, message: `step '${s.id}' goes to unknown step '${t.to}'` });
+      if (!byId.has(t.to)) add('error', 'unknown_step', { step: s.id, to: t.to }, s.id);
       if (t.when !== undefined) {
         const p = parseExpression(t.when);
-        if (!p.ok) problems.push({ severity: 'error', code: 'bad_expression', stepId: s.id, message: `condition '${t.when}' of step '${s.id}': ${p.error} at ${p.position}` });
+        if (!p.ok) add('error', 'bad_expression', { step: s.id, expr: t.when, error: p.error, position: p.position, char: p.position + 1 }, s.id);
       }
       if (i === ts.length - 1 && t.when !== undefined) {
-        problems.push({ severity: 'warning', code: 'no_default_transition', stepId: s.id, message: `step '${s.id}' ends the case when no condition holds` });
+        add('warning', 'no_default_transition', { step: s.id }, s.id);
       }
     });
     if (s.kind === 'parallel') {
-      if (s.branches.length === 0) problems.push({ severity: 'error', code: 'empty_parallel', stepId: s.id, message: `parallel step '${s.id}' has no branches` });
+      if (s.branches.length === 0) add('error', 'empty_parallel', { step: s.id }, s.id);
       const seen = new Set<string>();
       for (const b of s.branches) {
-        if (seen.has(b.id)) problems.push({ severity: 'error', code: 'duplicate_branch', stepId: s.id, message: `branch '${b.id}' of '${s.id}' is used twice` });
+        if (seen.has(b.id)) add('error', 'duplicate_branch', { step: s.id, branch: b.id }, s.id);
         seen.add(b.id);
       }
     }
@@ -130,14 +127,14 @@ export function lintDefinition(def: ProcessDefinition): LintProblem[] {
       const c = colour.get(t.to);
       if (c === 'grey') {
         cyclic = true;
-        problems.push({ severity: 'error', code: 'cycle', stepId: t.to, message: `steps '${id}' → '${t.to}' close a cycle` });
+        add('error', 'cycle', { step: id, to: t.to }, t.to);
       } else if (c === undefined) visit(t.to);
     }
     colour.set(id, 'black');
   };
   if (byId.has(def.start)) visit(def.start);
   for (const s of byId.values()) {
-    if (!colour.has(s.id)) problems.push({ severity: 'error', code: 'unreachable', stepId: s.id, message: `step '${s.id}' cannot be reached from the start` });
+    if (!colour.has(s.id)) add('error', 'unreachable', { step: s.id }, s.id);
   }
 
   if (!cyclic && byId.has(def.start)) {
@@ -154,7 +151,7 @@ export function lintDefinition(def: ProcessDefinition): LintProblem[] {
     };
     const n = longest(def.start);
     if (n > MAX_APPROVAL_STEPS) {
-      problems.push({ severity: 'warning', code: 'too_many_approvals', message: `a path has ${n} approval steps (more than ${MAX_APPROVAL_STEPS})` });
+      add('warning', 'too_many_approvals', { count: n, max: MAX_APPROVAL_STEPS });
     }
   }
   return problems;

@@ -5,18 +5,26 @@ import { newId, nowIso } from '../../clock.ts';
 import { AppError, type FieldProblem } from '../../http/errors.ts';
 import { lintForm, type FormDefinition } from '../../../common/form.ts';
 import { formLintMessage, lintFormFindings } from '../../../common/form-lint.ts';
+import { limitWords, processLintMessage, promisedLimitMismatch, type ProcessLintCode } from '../../../common/process-lint.ts';
 import type { Lang } from '../../../common/problems.ts';
 import type { Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { CatalogCache } from '../catalog/cache.ts';
 import { diffContent } from '../catalog/diff.ts';
-import { lintDefinition, type AssigneeRule, type ProcessDefinition } from './definition.ts';
+import { lintDefinition, type AssigneeRule, type LintProblem, type ProcessDefinition } from './definition.ts';
 import { canEditProcess } from './policy.ts';
 import * as repo from './repo.ts';
-import { loadDefinitions, type Deps } from './service.ts';
+import { isUniqueViolation, loadDefinitions, type Deps } from './service.ts';
 
-/** Lints a form and a process and stores them as the service's next versions; lint errors refuse both. */
-export async function publishDefinitions(trx: Db, actorId: string | null, code: string, form: FormDefinition, process: ProcessDefinition) {
+/** The versions a publisher started from: publishing over a newer version than these is refused (409). */
+export interface ExpectedVersions { form: number; process: number }
+
+/**
+ * Lints a form and a process and stores them as the service's next versions; lint errors refuse both. With
+ * `expected`, the current versions must still be those, or two admins publishing at once would silently
+ * replace each other's work (the second gets `definition_changed`).
+ */
+export async function publishDefinitions(trx: Db, actorId: string | null, code: string, form: FormDefinition, process: ProcessDefinition, expected?: ExpectedVersions) {
   const formErrors = lintForm(form);
   const processErrors = lintDefinition(process).filter((p) => p.severity === 'error').map((p) => p.message);
   if (formErrors.length || processErrors.length) {
@@ -29,8 +37,11 @@ export async function publishDefinitions(trx: Db, actorId: string | null, code: 
   }
   const now = nowIso();
   const versions: Record<string, number> = {};
+  const latest = { form_definition: await repo.latestDefinition(trx, 'form_definition', code), process_definition: await repo.latestDefinition(trx, 'process_definition', code) };
+  const at = { form: latest.form_definition?.version ?? 0, process: latest.process_definition?.version ?? 0 };
+  if (expected && (expected.form !== at.form || expected.process !== at.process)) throw new AppError('definition_changed', at);
   for (const [table, def] of [['form_definition', form], ['process_definition', process]] as const) {
-    const last = await repo.latestDefinition(trx, table, code);
+    const last = latest[table];
     versions[table] = (last?.version ?? 0) + 1;
     await trx.insertInto(table).values({ id: newId(), service_code: code, version: versions[table]!, definition: JSON.stringify(def), created_at: now, created_by: actorId }).execute();
   }
@@ -38,8 +49,22 @@ export async function publishDefinitions(trx: Db, actorId: string | null, code: 
   return { form: versions.form_definition!, process: versions.process_definition! };
 }
 
+/**
+ * The process's lint findings in `lang`, plus the catalog check: a promised limit of its own that disagrees with
+ * the service item's published one (a warning: the guide would promise one date and the case be held to another).
+ */
+function processFindings(catalog: CatalogCache, code: string, process: ProcessDefinition, lang: Lang) {
+  const out: Array<Omit<LintProblem, 'code'> & { code: ProcessLintCode }> = lintDefinition(process).map((p) => ({ ...p, message: processLintMessage(p, lang) }));
+  const mismatch = promisedLimitMismatch(process, catalog.published(code)?.content.promisedLimit);
+  if (mismatch) {
+    const params = { process: mismatch.process, item: limitWords(mismatch.item, lang) };
+    out.push({ severity: 'warning', code: 'promised_limit_mismatch', params, message: processLintMessage({ code: 'promised_limit_mismatch', params }, lang) });
+  }
+  return out;
+}
+
 /** The versions of a service's form and process, the current pair, and lint findings of the current process. */
-export async function definitionHistory({ db, catalog }: Pick<Deps, 'db' | 'catalog'>, actor: Actor, code: string) {
+export async function definitionHistory({ db, catalog }: Pick<Deps, 'db' | 'catalog'>, actor: Actor, code: string, lang: Lang = 'en') {
   const department = await editableDepartment(db, catalog, actor, code);
   const [forms, processes, current] = await Promise.all([
     repo.definitionVersions(db, 'form_definition', code),
@@ -49,7 +74,7 @@ export async function definitionHistory({ db, catalog }: Pick<Deps, 'db' | 'cata
   return {
     service: { code, department: catalog.org.unitName(department) },
     current: current ?? null,
-    lint: current ? lintDefinition(current.process.definition) : [],
+    lint: current ? processFindings(catalog, code, current.process.definition, lang) : [],
     // Who published a version, by name (null: seeded by the system), as the catalog's history shows it.
     formVersions: forms.map((f) => ({ version: f.version, createdAt: f.created_at, createdBy: f.created_by_name })),
     processVersions: processes.map((p) => ({ version: p.version, createdAt: p.created_at, createdBy: p.created_by_name })),
@@ -82,17 +107,17 @@ export async function diffDefinitions({ db, catalog }: Pick<Deps, 'db' | 'catalo
  * Publishes a new form + process pair (running cases keep theirs); `dryRun` only lints. Form findings point
  * at their field (`/form/fields/3/visibleIf`) and are worded in the request's language for the form builder.
  */
-export async function saveDefinitions({ db, catalog }: Pick<Deps, 'db' | 'catalog'>, actor: Actor, code: string, form: FormDefinition, process: ProcessDefinition, dryRun: boolean, lang: Lang = 'en') {
+export async function saveDefinitions({ db, catalog }: Pick<Deps, 'db' | 'catalog'>, actor: Actor, code: string, form: FormDefinition, process: ProcessDefinition, dryRun: boolean, lang: Lang = 'en', expected?: ExpectedVersions) {
   await editableDepartment(db, catalog, actor, code);
-  const lint = lintDefinition(process);
+  const lint = processFindings(catalog, code, process, lang);
   const formProblems = lintFormFindings(form);
   // Assignments must name units and people that exist, or the tasks would reach no one.
   const refs: FieldProblem[] = [];
   const rules: Array<[string, AssigneeRule]> = process.steps.flatMap((s, i): Array<[string, AssigneeRule]> => s.kind === 'approval' ? [[`/process/steps/${i}/assignee`, s.assignee]]
     : s.kind === 'parallel' ? s.branches.map((b, j): [string, AssigneeRule] => [`/process/steps/${i}/branches/${j}/assignee`, b.assignee]) : []);
   for (const [path, r] of rules) {
-    if (r.kind === 'role' && r.scope === 'unit' && !catalog.org.units.has(r.unit)) refs.push({ path, message: `unknown org unit '${r.unit}'` });
-    if (r.kind === 'person' && !(await repo.findPersonByUsernameOrId(db, r.personId))) refs.push({ path, message: `unknown person '${r.personId}'` });
+    if (r.kind === 'role' && r.scope === 'unit' && !catalog.org.units.has(r.unit)) refs.push({ path, message: lang === 'en' ? `unknown org unit '${r.unit}'` : `找不到单位“${r.unit}”` });
+    if (r.kind === 'person' && !(await repo.findPersonByUsernameOrId(db, r.personId))) refs.push({ path, message: lang === 'en' ? `unknown person '${r.personId}'` : `找不到人员“${r.personId}”` });
   }
   const problems = [
     ...formProblems.map((f) => ({ severity: f.severity, path: `/form${f.path}`, message: formLintMessage(f, lang) })),
@@ -103,7 +128,15 @@ export async function saveDefinitions({ db, catalog }: Pick<Deps, 'db' | 'catalo
     if (!dryRun) throw new AppError('validation_failed', {}, problems.filter((p) => p.severity === 'error').map(({ path, message }) => ({ path, message })));
     return { published: null, problems };
   }
-  const published = await db.transaction().execute((trx) => publishDefinitions(trx, actor.id, code, form, process));
+  let published;
+  try {
+    published = await db.transaction().execute((trx) => publishDefinitions(trx, actor.id, code, form, process, expected));
+  } catch (err) {
+    // Two publishes at the same instant: the one whose version number was taken lost the race.
+    if (!isUniqueViolation(err)) throw err;
+    const [f, p] = await Promise.all([repo.latestDefinition(db, 'form_definition', code), repo.latestDefinition(db, 'process_definition', code)]);
+    throw new AppError('definition_changed', { form: f?.version ?? 0, process: p?.version ?? 0 });
+  }
   return { published, problems };
 }
 

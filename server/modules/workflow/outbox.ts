@@ -16,6 +16,7 @@ import { newId, nowIso } from '../../clock.ts';
 import type { OrgDirectory } from '../org/directory.ts';
 import { chainPending } from '../audit/service.ts';
 import { chinaDate } from './calendar.ts';
+import { fireCaseTimers } from './case-timers.ts';
 import { enqueue, holdersOfRole, supervisorOf, tasksToEscalate, tasksToWarn } from './repo.ts';
 
 export interface OutboxOptions {
@@ -226,7 +227,7 @@ export async function fireTimers(db: Db, today = chinaDate(nowIso())): Promise<n
       fired++;
     });
   }
-  return fired;
+  return fired + await fireCaseTimers(db, today); // the case's promised limit (case-timers.ts)
 }
 
 function recipientOf(t: { assignee_kind: string; assignee_person: string | null; assignee_role: string | null; assignee_org: string | null }): Recipient {

@@ -4,7 +4,8 @@
 //   days). The case keeps it; a later change of the item or the process does not move a running case.
 // - The clock starts on the China date of submission; that day is not counted (as for a step's limit). Due is
 //   the day the limit runs out, the warning (yellow) from 80 % of it, rounded up; red once the due date passed.
-// - The clock pauses while the case waits on the applicant (status waiting_applicant: returned for correction).
+// - The clock pauses while the case waits on the applicant: returned for correction (status waiting_applicant), or
+//   running with only applicant steps open (online choice, signing).
 //   The days waited are those in (day of the return, day of the resubmission], counted in the limit's unit on
 //   the calendar of the resubmission day; due and warning dates move by exactly that many days. While paused,
 //   the light stands as it was on the day of the return.
@@ -14,6 +15,8 @@ import type { Selectable } from 'kysely';
 import type { TimeLimit } from '../../../common/catalog.ts';
 import type { Db } from '../../db/index.ts';
 import type { WorkflowCaseTable } from '../../db/schema-workflow.ts';
+import { nowIso } from '../../clock.ts';
+import { rearmed } from './case-timers.ts';
 import { addWorkingDays, chinaDate, workingDaysBetween, type CalendarOverrides, type DeadlineStatus } from './calendar.ts';
 
 export type PromiseUnit = 'working_day' | 'natural_day';
@@ -79,20 +82,34 @@ function clockOf(row: Pick<CaseRow, 'promised_limit' | 'promised_unit' | 'promis
   return { limit: row.promised_limit, unit: row.promised_unit as PromiseUnit, start: row.promised_start, paused: row.promised_paused };
 }
 
+/** Whether a case in `status` waits on the applicant: returned for correction, or every open task is the applicant's. */
+async function waitsOnApplicant(trx: Db, caseId: string, status: string): Promise<boolean> {
+  if (status === 'waiting_applicant') return true;
+  if (status !== 'running') return false;
+  const open = await trx.selectFrom('case_task').select('assignee_kind').where('case_id', '=', caseId).where('state', '=', 'open').execute();
+  return open.length > 0 && open.every((t) => t.assignee_kind === 'applicant');
+}
+
 /**
- * Pauses or resumes the promise when a case's status moves into or out of waiting_applicant; call in the
- * transaction that changed the status. Leaving the wait in any direction (resubmitted, withdrawn) closes the pause.
+ * Pauses or resumes the promise when the case starts or stops waiting on the applicant (returned for correction,
+ * or only applicant steps open: an online choice, signing an agreement); call in the transaction that changed the
+ * case, after its tasks were written. Leaving the wait in any direction (resubmitted, step done, withdrawn) closes
+ * the pause; the new dates re-arm the case timers whose light is no longer reached (case-timers.ts).
  */
 export async function followStatus(trx: Db, row: CaseRow, status: string, now: string, overrides: CalendarOverrides): Promise<void> {
   const clock = clockOf(row);
-  if (!clock || status === row.status) return;
+  if (!clock) return;
+  const wasWaiting = row.promised_paused_since !== null;
+  if (!wasWaiting && status === row.status && status !== 'running') return;
+  const waiting = await waitsOnApplicant(trx, row.id, status);
+  if (waiting === wasWaiting) return;
   const today = chinaDate(now);
-  if (status === 'waiting_applicant') {
+  if (waiting) {
     await trx.updateTable('workflow_case').set({ promised_paused_since: today }).where('id', '=', row.id).execute();
-  } else if (row.status === 'waiting_applicant' && row.promised_paused_since !== null) {
-    const next = resumed(clock, row.promised_paused_since, today, overrides);
+  } else {
+    const next = resumed(clock, row.promised_paused_since!, today, overrides);
     const { due, warn } = promiseDates(next, overrides);
-    await trx.updateTable('workflow_case').set({ promised_paused: next.paused, promised_paused_since: null, promised_due: due, promised_warn: warn })
+    await trx.updateTable('workflow_case').set({ promised_paused: next.paused, promised_paused_since: null, promised_due: due, promised_warn: warn, ...rearmed(due, warn, today) })
       .where('id', '=', row.id).execute();
   }
 }
@@ -109,12 +126,13 @@ export async function rescheduleOpenPromises(trx: Db, after: CalendarOverrides, 
     .where('status', 'in', ['running', 'waiting_applicant']).where('promised_unit', '=', 'working_day')
     .where('promised_due', '>=', earliest).execute();
   let moved = 0;
+  const today = chinaDate(nowIso());
   for (const r of rows) {
     const clock = clockOf(r);
     if (!clock) continue;
     const { due, warn } = promiseDates(clock, after);
     if (due === r.promised_due && warn === r.promised_warn) continue;
-    await trx.updateTable('workflow_case').set({ promised_due: due, promised_warn: warn }).where('id', '=', r.id).execute();
+    await trx.updateTable('workflow_case').set({ promised_due: due, promised_warn: warn, ...rearmed(due, warn, today) }).where('id', '=', r.id).execute();
     moved++;
   }
   return moved;

@@ -73,11 +73,19 @@ export async function startCase(trx: Db, c: {
     created_at: c.now, updated_at: c.now, finished_at: isFinished(r.state.status) ? c.now : null,
     parent_id: c.parent?.id ?? null, bundle_member: c.parent?.member ?? null,
     promised_limit: null, promised_unit: null, promised_start: null, promised_paused: 0, promised_paused_since: null, promised_due: null, promised_warn: null,
+    promised_warned_at: null, promised_escalated_at: null,
     ...promiseColumns(promisedLimitOf(c.defs.process.definition, c.promised), c.now, c.overrides),
   };
   await trx.insertInto('workflow_case').values(row).execute();
   const ctx: CaseContext = { caseId, applicantId: c.applicantId, applicantOrg: c.person.orgUnit, supervisorId: c.person.supervisorId, department: c.department };
   const written = await applyResult(trx, ctx, null, r.state, r.effects, c.actorId, undefined, c.now, c.overrides);
+  // A process that opens with the applicant's own step (sign, choose) starts with its promised clock paused, as
+  // promise.ts followStatus pauses it later; known from the tasks just written, so no query when it does not.
+  const open = written.tasks.filter((t) => t.state === 'open');
+  if (row.promised_due !== null && r.state.status === 'running' && open.length > 0 && open.every((t) => t.assignee_kind === 'applicant')) {
+    row.promised_paused_since = chinaDate(c.now);
+    await trx.updateTable('workflow_case').set({ promised_paused_since: row.promised_paused_since }).where('id', '=', caseId).execute();
+  }
   return { caseId, number, status: r.state.status, row, written };
 }
 

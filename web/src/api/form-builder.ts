@@ -29,6 +29,16 @@ export interface SaveAnswer { published: { form: number; process: number } | nul
 
 const at = (code: string) => `/api/v1/admin/services/${encodeURIComponent(code)}/process`;
 
+/** The versions as they are on the server now, apart from the page's own copy (after a publish conflict). */
+export function useLatestDefinitions(code: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['admin', 'definitions-latest', code],
+    queryFn: () => api.get<ServiceDefinitions>(at(code)),
+    enabled: enabled && code !== '',
+    staleTime: 0,
+  });
+}
+
 export function useServiceDefinitions(code: string) {
   return useQuery({
     queryKey: ['admin', 'definitions', code],
@@ -41,8 +51,8 @@ export function useServiceDefinitions(code: string) {
 export function useSaveDefinitions(code: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ form, process, dryRun }: { form: FormDefinition; process: ProcessDefinitionShape; dryRun: boolean }) =>
-      api.put<SaveAnswer>(`${at(code)}${dryRun ? '?dryRun=true' : ''}`, { form, process }),
+    mutationFn: ({ form, process, dryRun, expectedVersions }: { form: FormDefinition; process: ProcessDefinitionShape; dryRun: boolean; expectedVersions?: { form: number; process: number } }) =>
+      api.put<SaveAnswer>(`${at(code)}${dryRun ? '?dryRun=true' : ''}`, { form, process, ...(expectedVersions ? { expectedVersions } : {}) }),
     onSuccess: async (answer) => {
       if (!answer.published) return;
       await qc.invalidateQueries({ queryKey: ['admin', 'definitions', code] });

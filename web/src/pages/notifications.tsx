@@ -7,9 +7,12 @@ import { PageError, PageLoading } from '../components/page-state.tsx';
 import { useDocumentTitle } from '../lib/document-title.ts';
 import { useL } from '../lib/localized.ts';
 
+/** The case timers' notices to staff (case-timers.ts) carry the task they concern. */
+const STAFF_CASE_EVENTS = ['case_due_soon', 'case_overdue', 'case_escalated'];
+
 /** Where a notification leads: the task page for a staff notice, the case page otherwise. */
 function target(n: Notification): string | null {
-  if (n.taskId && n.event.startsWith('task_')) return `/inbox/tasks/${n.taskId.split('/').map(encodeURIComponent).join('/')}`;
+  if (n.taskId && (n.event.startsWith('task_') || STAFF_CASE_EVENTS.includes(n.event))) return `/inbox/tasks/${n.taskId.split('/').map(encodeURIComponent).join('/')}`;
   return n.case ? `/cases/${encodeURIComponent(n.case.id)}` : null;
 }
 

@@ -20,6 +20,7 @@ import { cleanDefinition, findingsAt, newField } from './draft.ts';
 import { FieldEditor, FieldMarks, Findings } from './field-editor.tsx';
 import { FormPreview } from './form-preview.tsx';
 import { FormVersions } from './form-versions.tsx';
+import { PublishConflict } from './publish-conflict.tsx';
 import { ItemList } from './item-list.tsx';
 import './form-builder.css';
 
@@ -71,18 +72,29 @@ export default function FormBuilderPage() {
   const [tab, setTab] = useState('design');
   const [restored, setRestored] = useState(false);
   const loadedVersion = useRef<number | null>(null);
+  // The versions this page started from, sent with a publish; a newer one published meanwhile is a conflict.
+  const [base, setBase] = useState<{ form: number; process: number } | null>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
   const current = defs.data?.current;
   const content = item.data?.draft?.content ?? item.data?.published?.content;
   useDocumentTitle(t('formBuilder.title', { name: content ? l(content.name) : code }));
 
   // Start from the current version; after a publish, from the new one.
   useEffect(() => {
-    if (!current || current.bundle || loadedVersion.current === current.form.version) return;
+    if (!current || current.bundle) return;
+    if (loadedVersion.current === current.form.version) {
+      // The same form under a newer process (published elsewhere): the edits stay, a publish now sends that process.
+      if (base && base.process !== current.process.version) { setBase({ form: current.form.version, process: current.process.version }); setConflict(null); }
+      return;
+    }
     // The first load picks up edits kept from an earlier visit to the same version; a publish starts afresh.
     const kept = loadedVersion.current === null ? readDraft(slot, current.form.version) : null;
     loadedVersion.current = current.form.version;
+    setBase({ form: current.form.version, process: current.process.version });
+    setConflict(null);
     setFields(kept ?? current.form.definition.fields);
     setRestored(kept !== null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [current, slot]);
 
   const def: FormDefinition | null = fields ? cleanDefinition({ fields }) : null;
@@ -131,12 +143,21 @@ export default function FormBuilderPage() {
     onSuccess: (a) => setCheck({ json, problems: a.problems, failure: null }),
     onError: (err) => setCheck(asCheck(json, err)),
   });
-  const publish = () => publisher.mutate({ form: def, process: current.process.definition, dryRun: false }, {
+  const publish = () => publisher.mutate({ form: def, process: current.process.definition, dryRun: false, expectedVersions: base ?? undefined }, {
     onSuccess: (a) => {
       setCheck({ json, problems: a.problems, failure: null });
       void message.success(t('formBuilder.published', { version: a.published?.form ?? 0 }));
     },
     onError: (err) => {
+      if (err instanceof ProblemError && err.code === 'definition_changed') {
+        setConflict(err.detail);
+        setTimeout(() => {
+          const h = document.getElementById('fb-h-conflict');
+          h?.scrollIntoView({ block: 'center' });
+          h?.focus({ preventScroll: true });
+        }, 0);
+        return;
+      }
       setCheck(asCheck(json, err));
       void message.error(err instanceof ProblemError && err.status === 400 ? t('formBuilder.publishRefused') : errorText(err));
       setTimeout(() => document.getElementById('fb-status')?.focus(), 0);
@@ -160,6 +181,12 @@ export default function FormBuilderPage() {
   const design = (
     <>
       {restored && dirty && <Alert type="warning" showIcon title={t('formBuilder.restored')} className="form-alert" />}
+      {conflict && base && (
+        <PublishConflict code={code} base={base} process={current.process.definition} detail={conflict} onLoad={() => {
+          if (!window.confirm(t('formBuilder.conflictConfirm'))) return;
+          void defs.refetch();
+        }} />
+      )}
       <div className="fb-layout">
         <div className="fb-edit">
           <section className="admin-panel" aria-labelledby="fb-h-fields">

@@ -234,6 +234,10 @@ export const workflow: Pick<Catalog, 'apply' | 'cases' | 'inbox' | 'form' | 'not
       task_due_soon: 'A task is due soon (80% of its time limit used)',
       task_overdue: 'A task is overdue: please handle it now',
       task_escalated: 'A case in your unit is overdue: please see that it is handled',
+      case_due_soon: 'A case you handle is near its promised date (80% of the promised time limit used)',
+      case_overdue: 'A case you handle is past its promised date: please handle it now',
+      case_escalated: 'A case missed the date promised to the applicant: please see that it is finished',
+      case_delayed: 'Sorry: your application missed its promised date; the office has been asked to finish it soon',
     },
   },
   mailbox: {

@@ -232,6 +232,10 @@ export const workflow = {
       task_due_soon: '待办即将到期（已用去八成时限）',
       task_overdue: '待办已超期，请立即处理',
       task_escalated: '部门办件已超期，请督促处理',
+      case_due_soon: '经办的办件即将超出承诺时限（已用去八成）',
+      case_overdue: '经办的办件已超出承诺时限，请立即办理',
+      case_escalated: '办件已超出向申请人承诺的时限，请督促办结',
+      case_delayed: '很抱歉，您的申请未能在承诺时限内办结，已督促承办部门尽快办理',
     },
   },
   mailbox: {
