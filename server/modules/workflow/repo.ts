@@ -37,18 +37,22 @@ export async function definitionAt(db: Db, table: 'form_definition' | 'process_d
     .executeTakeFirst();
 }
 
+const newestPair = prepared((db, p: { code: string }) => db.selectFrom('form_definition as f').innerJoin('process_definition as p', 'p.service_code', 'f.service_code')
+  .select(['f.id as formId', 'f.version as formVersion', 'p.id as processId', 'p.version as processVersion'])
+  .where('f.service_code', '=', p.code)
+  .where('f.version', '=', (eb) => eb.selectFrom('form_definition').select((e) => e.fn.max('version').as('v')).where('service_code', '=', p.code))
+  .where('p.version', '=', (eb) => eb.selectFrom('process_definition').select((e) => e.fn.max('version').as('v')).where('service_code', '=', p.code)));
+
 /**
  * The ids and versions of a service's form and process: the pinned pair, or the newest of each — one
  * statement without the definitions' text (the caller keeps parsed definitions by id; a row never changes).
  */
 export function definitionPair(db: Db, code: string, versions?: { form: number; process: number }) {
+  if (!versions) return newestPair.first(db, { code });
   return db.selectFrom('form_definition as f').innerJoin('process_definition as p', 'p.service_code', 'f.service_code')
     .select(['f.id as formId', 'f.version as formVersion', 'p.id as processId', 'p.version as processVersion'])
     .where('f.service_code', '=', code)
-    .where('f.version', '=', (eb) => versions ? eb.val(versions.form)
-      : eb.selectFrom('form_definition').select((e) => e.fn.max('version').as('v')).where('service_code', '=', code))
-    .where('p.version', '=', (eb) => versions ? eb.val(versions.process)
-      : eb.selectFrom('process_definition').select((e) => e.fn.max('version').as('v')).where('service_code', '=', code))
+    .where('f.version', '=', versions.form).where('p.version', '=', versions.process)
     .executeTakeFirst();
 }
 
@@ -56,12 +60,12 @@ export async function definitionById(db: Db, table: 'form_definition' | 'process
   return db.selectFrom(table).select('definition').where('id', '=', id).executeTakeFirstOrThrow();
 }
 
-/** A person's record values for form bindings, and their supervisor. */
 const profileRow = prepared((db, p: { personId: string }) => db.selectFrom('person').leftJoin('person_profile as p', 'p.person_id', 'person.id')
   .select(['person.id', 'person.username', 'person.display_name', 'person.kind', 'person.org_unit_code', 'person.phone', 'person.email',
     'p.staff_no', 'p.title', 'p.bank_name', 'p.bank_card', 'p.hire_date', 'p.supervisor_id'])
   .where('person.id', '=', p.personId).where('person.active', '=', 1));
 
+/** A person's record values for form bindings, and their supervisor. */
 export async function loadProfile(db: Db, personId: string, unitName: (code: string) => string): Promise<{ profile: Profile; supervisorId: string | null; orgUnit: string } | undefined> {
   const r = await profileRow.first(db, { personId });
   if (!r) return undefined;
@@ -82,11 +86,11 @@ export function findPersonByUsernameOrId(db: Db, ref: string) {
     .where((eb) => eb.or([eb('id', '=', ref), eb('username', '=', ref)])).executeTakeFirst();
 }
 
-/** The next people-facing case number of a year: 2026-000123. */
 const bumpCounter = prepared((db, p: { year: number }) => db.insertInto('case_counter').values({ year: p.year, last: 1 })
   .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last: eb('case_counter.last', '+', 1) })))
   .returning('last'));
 
+/** The next people-facing case number of a year: 2026-000123. */
 export async function nextCaseNumber(trx: Db, year: number): Promise<string> {
   // One statement: the first case of a year creates its row, every other one bumps it (and locks it to the end).
   const row = await bumpCounter.first(trx, { year });
