@@ -6,6 +6,7 @@
 // server process's outbox worker right after such a commit and every second) links them in the order it finds them.
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/index.ts';
+import { insertRows } from '../../db/prepared.ts';
 import { newId, nowIso } from '../../clock.ts';
 
 export interface AuditEntry {
@@ -44,10 +45,10 @@ export async function recordAudit(trx: Db, entry: AuditEntry): Promise<void> {
 
 /** Record an audit row in the caller's transaction without taking the chain's head; chainPending links it. */
 export async function recordAuditPending(trx: Db, entry: AuditEntry): Promise<void> {
-  await trx.insertInto('audit_pending').values({
+  await insertRows(trx, 'audit_pending', [{
     id: newId(), at: nowIso(), actor_id: entry.actorId, action: entry.action, entity: entry.entity,
     entity_id: entry.entityId, detail: JSON.stringify(entry.detail ?? {}),
-  }).execute();
+  }]);
 }
 
 /**

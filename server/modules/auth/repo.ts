@@ -3,6 +3,7 @@ import type { Db } from '../../db/index.ts';
 import type { Actor, RoleGrant } from './actor.ts';
 import type { PersonSeed } from '../../../common/org.ts';
 import { newId } from '../../clock.ts';
+import { prepared } from '../../db/prepared.ts';
 
 export function findPersonByUsername(db: Db, username: string) {
   return db.selectFrom('person').selectAll().where('username', '=', username).where('active', '=', 1).executeTakeFirst();
@@ -14,18 +15,19 @@ export async function rolesOf(db: Db, personId: string): Promise<RoleGrant[]> {
   return rows.map((r) => ({ role: r.role as RoleGrant['role'], scope: r.scope_code }));
 }
 
+const sessionRows = prepared((db, p: { sessionId: string; now: string }) => db.selectFrom('session')
+  .innerJoin('person', 'person.id', 'session.person_id')
+  .leftJoin('role_grant', 'role_grant.person_id', 'person.id')
+  .select(['person.id', 'person.username', 'person.display_name', 'person.kind', 'person.org_unit_code',
+    'person.elder_mode', 'person.locale', 'person.preferences_saved_at', 'session.csrf_token', 'session.expires_at',
+    'role_grant.role', 'role_grant.scope_code'])
+  .where('session.id', '=', p.sessionId).where('person.active', '=', 1).where('session.expires_at', '>', p.now)
+  .orderBy('role_grant.role').orderBy('role_grant.scope_code'));
+
 /** The session's person, or undefined when the session is unknown, expired or the person disabled. */
 export async function loadActorBySession(db: Db, sessionId: string, now: string): Promise<Actor | undefined> {
   // One round trip on every signed-in request: the person once per role grant (one row with no role if none).
-  const rows = await db.selectFrom('session')
-    .innerJoin('person', 'person.id', 'session.person_id')
-    .leftJoin('role_grant', 'role_grant.person_id', 'person.id')
-    .select(['person.id', 'person.username', 'person.display_name', 'person.kind', 'person.org_unit_code',
-      'person.elder_mode', 'person.locale', 'person.preferences_saved_at', 'session.csrf_token', 'session.expires_at',
-      'role_grant.role', 'role_grant.scope_code'])
-    .where('session.id', '=', sessionId).where('person.active', '=', 1).where('session.expires_at', '>', now)
-    .orderBy('role_grant.role').orderBy('role_grant.scope_code')
-    .execute();
+  const rows = await sessionRows.rows(db, { sessionId, now });
   const row = rows[0];
   if (!row) return undefined;
   const roles = rows.flatMap((r) => (r.role !== null && r.scope_code !== null ? [{ role: r.role as RoleGrant['role'], scope: r.scope_code }] : []));

@@ -4,6 +4,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import { newId } from '../../clock.ts';
 import type { Db } from '../../db/index.ts';
+import { insertRows, prepared } from '../../db/prepared.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Profile } from '../../../common/form.ts';
 import type { TaskMatcher } from './policy.ts';
@@ -36,18 +37,22 @@ export async function definitionAt(db: Db, table: 'form_definition' | 'process_d
     .executeTakeFirst();
 }
 
+const newestPair = prepared((db, p: { code: string }) => db.selectFrom('form_definition as f').innerJoin('process_definition as p', 'p.service_code', 'f.service_code')
+  .select(['f.id as formId', 'f.version as formVersion', 'p.id as processId', 'p.version as processVersion'])
+  .where('f.service_code', '=', p.code)
+  .where('f.version', '=', (eb) => eb.selectFrom('form_definition').select((e) => e.fn.max('version').as('v')).where('service_code', '=', p.code))
+  .where('p.version', '=', (eb) => eb.selectFrom('process_definition').select((e) => e.fn.max('version').as('v')).where('service_code', '=', p.code)));
+
 /**
  * The ids and versions of a service's form and process: the pinned pair, or the newest of each — one
  * statement without the definitions' text (the caller keeps parsed definitions by id; a row never changes).
  */
 export function definitionPair(db: Db, code: string, versions?: { form: number; process: number }) {
+  if (!versions) return newestPair.first(db, { code });
   return db.selectFrom('form_definition as f').innerJoin('process_definition as p', 'p.service_code', 'f.service_code')
     .select(['f.id as formId', 'f.version as formVersion', 'p.id as processId', 'p.version as processVersion'])
     .where('f.service_code', '=', code)
-    .where('f.version', '=', (eb) => versions ? eb.val(versions.form)
-      : eb.selectFrom('form_definition').select((e) => e.fn.max('version').as('v')).where('service_code', '=', code))
-    .where('p.version', '=', (eb) => versions ? eb.val(versions.process)
-      : eb.selectFrom('process_definition').select((e) => e.fn.max('version').as('v')).where('service_code', '=', code))
+    .where('f.version', '=', versions.form).where('p.version', '=', versions.process)
     .executeTakeFirst();
 }
 
@@ -55,12 +60,14 @@ export async function definitionById(db: Db, table: 'form_definition' | 'process
   return db.selectFrom(table).select('definition').where('id', '=', id).executeTakeFirstOrThrow();
 }
 
+const profileRow = prepared((db, p: { personId: string }) => db.selectFrom('person').leftJoin('person_profile as p', 'p.person_id', 'person.id')
+  .select(['person.id', 'person.username', 'person.display_name', 'person.kind', 'person.org_unit_code', 'person.phone', 'person.email',
+    'p.staff_no', 'p.title', 'p.bank_name', 'p.bank_card', 'p.hire_date', 'p.supervisor_id'])
+  .where('person.id', '=', p.personId).where('person.active', '=', 1));
+
 /** A person's record values for form bindings, and their supervisor. */
 export async function loadProfile(db: Db, personId: string, unitName: (code: string) => string): Promise<{ profile: Profile; supervisorId: string | null; orgUnit: string } | undefined> {
-  const r = await db.selectFrom('person').leftJoin('person_profile as p', 'p.person_id', 'person.id')
-    .select(['person.id', 'person.username', 'person.display_name', 'person.kind', 'person.org_unit_code', 'person.phone', 'person.email',
-      'p.staff_no', 'p.title', 'p.bank_name', 'p.bank_card', 'p.hire_date', 'p.supervisor_id'])
-    .where('person.id', '=', personId).where('person.active', '=', 1).executeTakeFirst();
+  const r = await profileRow.first(db, { personId });
   if (!r) return undefined;
   const profile: Profile = {
     name: r.display_name, username: r.username, department: unitName(r.org_unit_code), departmentCode: r.org_unit_code,
@@ -79,17 +86,23 @@ export function findPersonByUsernameOrId(db: Db, ref: string) {
     .where((eb) => eb.or([eb('id', '=', ref), eb('username', '=', ref)])).executeTakeFirst();
 }
 
+const bumpCounter = prepared((db, p: { year: number }) => db.insertInto('case_counter').values({ year: p.year, last: 1 })
+  .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last: eb('case_counter.last', '+', 1) })))
+  .returning('last'));
+
 /** The next people-facing case number of a year: 2026-000123. */
 export async function nextCaseNumber(trx: Db, year: number): Promise<string> {
   // One statement: the first case of a year creates its row, every other one bumps it (and locks it to the end).
-  const row = await trx.insertInto('case_counter').values({ year, last: 1 })
-    .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last: eb('case_counter.last', '+', 1) })))
-    .returning('last').executeTakeFirstOrThrow();
+  const row = await bumpCounter.first(trx, { year });
+  if (!row) throw new Error('case_counter: no row returned');
   return `${year}-${String(row.last).padStart(6, '0')}`;
 }
 
+const idempotencyKeyRow = prepared((db, p: { personId: string; key: string }) => db.selectFrom('idempotency_key').selectAll()
+  .where('person_id', '=', p.personId).where('key', '=', p.key));
+
 export function findIdempotencyKey(db: Db, personId: string, key: string) {
-  return db.selectFrom('idempotency_key').selectAll().where('person_id', '=', personId).where('key', '=', key).executeTakeFirst();
+  return idempotencyKeyRow.first(db, { personId, key });
 }
 
 export function findCase(db: Db, id: string) {
@@ -207,10 +220,10 @@ export function holdersOfRole(db: Db, role: string, scopes: string[]) {
 
 /** Appends an outbox row; call inside the transaction whose change it announces. */
 export async function enqueue(trx: Db, kind: string, payload: unknown, now: string) {
-  await trx.insertInto('outbox').values({
+  await insertRows(trx, 'outbox', [{
     id: newId(), kind, payload: JSON.stringify(payload), attempts: 0, next_attempt_at: now, locked_until: null,
     done_at: null, failed_at: null, last_error: null, created_at: now,
-  }).execute();
+  }]);
 }
 
 /** Open tasks whose warning (80 % of the limit) or due date has passed and that were not yet warned or escalated. */
@@ -245,8 +258,11 @@ export async function saveDraft(db: Db, personId: string, code: string, data: st
     .onConflict((oc) => oc.columns(['person_id', 'service_code']).doUpdateSet({ data, updated_at: now })).execute();
 }
 
-export function deleteDraft(db: Db, personId: string, code: string) {
-  return db.deleteFrom('form_draft').where('person_id', '=', personId).where('service_code', '=', code).executeTakeFirst();
+const draftDelete = prepared((db, p: { personId: string; code: string }) => db.deleteFrom('form_draft')
+  .where('person_id', '=', p.personId).where('service_code', '=', p.code));
+
+export async function deleteDraft(db: Db, personId: string, code: string): Promise<void> {
+  await draftDelete.rows(db, { personId, code });
 }
 
 /** People whose work `delegateId` holds today, with their role grants. */

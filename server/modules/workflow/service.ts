@@ -4,6 +4,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/index.ts';
+import { insertRows } from '../../db/prepared.ts';
 import type { CaseEventTable, CaseTaskTable } from '../../db/schema-workflow.ts';
 import { newId, nowIso } from '../../clock.ts';
 import { AppError, fieldProblems, type FieldProblem } from '../../http/errors.ts';
@@ -194,7 +195,7 @@ export async function applyResult(
           due_date: timers.get(e.task.id)?.due ?? null, warn_date: timers.get(e.task.id)?.warn ?? null, warned_at: null, escalated_at: null,
           closed_at: null, done_by: null,
         };
-        await trx.insertInto('case_task').values(task).execute();
+        await insertRows(trx, 'case_task', [task]);
         written.tasks.push(task);
         break;
       }
@@ -231,7 +232,7 @@ export async function applyResult(
       step_id: stepId ?? null, task_id: taskId ?? null, detail: JSON.stringify(detail),
     };
   });
-  await trx.insertInto('case_event').values(written.events).execute();
+  await insertRows(trx, 'case_event', written.events);
   return written;
 }
 

@@ -4,6 +4,7 @@
 // and of two retries racing on one key the loser rolls back and answers with the winner's stored response.
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/index.ts';
+import { insertRows } from '../../db/prepared.ts';
 import { newId, nowIso } from '../../clock.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Lang } from '../../../common/problems.ts';
@@ -76,7 +77,7 @@ export async function startCase(trx: Db, c: {
     promised_warned_at: null, promised_escalated_at: null,
     ...promiseColumns(promisedLimitOf(c.defs.process.definition, c.promised), c.now, c.overrides),
   };
-  await trx.insertInto('workflow_case').values(row).execute();
+  await insertRows(trx, 'workflow_case', [row]);
   const ctx: CaseContext = { caseId, applicantId: c.applicantId, applicantOrg: c.person.orgUnit, supervisorId: c.person.supervisorId, department: c.department };
   const written = await applyResult(trx, ctx, null, r.state, r.effects, c.actorId, undefined, c.now, c.overrides);
   // A process that opens with the applicant's own step (sign, choose) starts with its promised clock paused, as
@@ -127,9 +128,9 @@ export async function withIdempotency(
       if (again) return replay(trx, again, hash);
       const now = nowIso();
       const made = await create(trx, now);
-      await trx.insertInto('idempotency_key').values({
+      await insertRows(trx, 'idempotency_key', [{
         person_id: actorId, key, request_hash: hash, case_id: made.caseId, status_code: 201, response: made.response, created_at: now,
-      }).execute();
+      }]);
       // Recorded here, chained just after the commit (audit/service.ts): no submission waits on the chain's head.
       await recordAuditPending(trx, made.audit);
       return { status: 201, body: made.out, replayed: false };
