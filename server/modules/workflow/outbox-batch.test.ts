@@ -1,5 +1,6 @@
 // Batched delivery: many notify rows are written in one transaction, yet a row that cannot be delivered
-// fails alone — the others are delivered, and it is retried with back-off like a single row.
+// fails alone — the others are delivered, and it is retried with back-off like a single row. Rows that leave the system
+// (e-mail, webhooks) are marked done one by one as they are sent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DIALECTS, type TestApp } from '../../test/harness.ts';
 import { newId, nowIso } from '../../clock.ts';
@@ -45,5 +46,33 @@ describe.each(DIALECTS)('batched outbox delivery on %s', (dialect) => {
     // took a row first), and never the failed one.
     expect(heard.filter((h) => h.outboxId === rows[1]!.id)).toEqual([]);
     for (const h of heard) expect([rows[0]!.id, rows[2]!.id]).toContain(h.outboxId);
+  });
+
+  it('marks each sent e-mail or webhook done before sending the next, so a crash resends at most one', async () => {
+    const db = t.db.handle.db;
+    const at = new Date(Date.now() - 60_000).toISOString();
+    const kind = `test-mail-${dialect}`;
+    const rows = [0, 1, 2].map((i) => ({
+      id: newId(), kind, payload: JSON.stringify({ n: i }), attempts: 0, next_attempt_at: at, locked_until: null,
+      done_at: null, failed_at: null, last_error: null, created_at: at,
+    }));
+    await db.insertInto('outbox').values(rows).execute();
+    const seenDone: number[] = [];
+    await deliverDue(db, t.catalog.org, {
+      handlers: {
+        [kind]: async (payload: unknown) => {
+          // When the handler runs for a row, every row sent before it is already marked done in the database.
+          const done = await db.selectFrom('outbox').select('id').where('kind', '=', kind).where('done_at', 'is not', null).execute();
+          seenDone.push(done.length);
+          if ((payload as { n: number }).n === 1) throw new Error('mail server said no');
+        },
+      },
+    });
+    expect(seenDone).toEqual([0, 1, 1]);
+    const after = new Map((await db.selectFrom('outbox').selectAll().where('kind', '=', kind).execute()).map((r) => [r.id, r]));
+    expect(after.get(rows[0]!.id)!.done_at).not.toBeNull();
+    expect(after.get(rows[1]!.id)!.done_at).toBeNull();
+    expect(after.get(rows[1]!.id)!.last_error).toBe('mail server said no');
+    expect(after.get(rows[2]!.id)!.done_at).not.toBeNull();
   });
 });

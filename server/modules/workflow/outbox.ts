@@ -78,8 +78,8 @@ type OutboxRow = Selectable<OutboxTable>;
  * Delivers every due row once; returns how many were delivered. Tests call it directly.
  * Batched: the due rows are claimed in one statement per attempt count, and all in-app notifications are
  * written with their done marks in one transaction — when that transaction fails, each row is delivered again
- * on its own, so one bad row fails alone. Other kinds (webhooks, e-mail, SMS) are sent one by one and marked
- * done together; past half the lease the rest are released for the next run rather than held too long.
+ * on its own, so one bad row fails alone. Other kinds (webhooks, e-mail, SMS) are sent one by one, each marked
+ * done as soon as it was sent; past half the lease the rest are released for the next run rather than held too long.
  */
 export async function deliverDue(db: Db, org: OrgDirectory, opts: OutboxOptions = {}): Promise<number> {
   const now = nowIso();
@@ -110,23 +110,15 @@ export async function deliverDue(db: Db, org: OrgDirectory, opts: OutboxOptions 
       for (const n of planned) if (await deliverOne(db, org, n.row, opts)) delivered++;
     }
   }
-  const done: string[] = [];
+  // Other kinds leave the system (a webhook call, an e-mail, an SMS): each is marked done right after it was
+  // sent, so a crash in the middle resends at most the one in flight, never the batch before it.
   const others = rows.filter((r) => r.kind !== 'notify');
   for (const [i, row] of others.entries()) {
     if (Date.now() - started > leaseMs / 2) {
       await db.updateTable('outbox').set({ locked_until: null }).where('id', 'in', others.slice(i).map((r) => r.id)).where('done_at', 'is', null).execute();
       break;
     }
-    try {
-      await send(row, opts);
-      done.push(row.id);
-    } catch (err) {
-      await failed(db, row, err, opts);
-    }
-  }
-  if (done.length) {
-    await db.updateTable('outbox').set({ done_at: nowIso(), attempts: (eb) => eb('attempts', '+', 1), locked_until: null }).where('id', 'in', done).execute();
-    delivered += done.length;
+    if (await deliverOne(db, org, row, opts)) delivered++;
   }
   return delivered;
 }

@@ -6,7 +6,7 @@ import { newId, nowIso } from '../../clock.ts';
 import { createTestApp, DIALECTS, expectProblem, type Session, type TestApp } from '../../test/harness.ts';
 import { addWorkingDays, chinaDate, limitDates } from './calendar.ts';
 import { publishDefinitions } from './definitions.ts';
-import { addDays, promiseDates, promisedLimitOf, promiseStatus, resumed } from './promise.ts';
+import { addDays, promiseDates, promisedLimitOf, promiseStatus, resumed, waitsOnApplicant } from './promise.ts';
 import { loadDefinitions } from './service.ts';
 
 describe('promised limit rules (fixed dates)', () => {
@@ -26,6 +26,17 @@ describe('promised limit rules (fixed dates)', () => {
     expect(promiseDates(newYear, { '2027-01-01': false }).due).toBe('2027-01-07');
     expect(promiseDates({ limit: 30, unit: 'natural_day', start: '2026-09-30', paused: 0 }, { '2026-10-10': false })).toEqual({ due: '2026-10-30', warn: '2026-10-24' });
     expect(addDays('natural_day', '2026-12-31', 1, {})).toBe('2027-01-01');
+  });
+
+  it('waits on the applicant when returned, or running with only the applicant\'s own steps open', () => {
+    const applicant = { assignee_kind: 'applicant' };
+    const staff = { assignee_kind: 'person' };
+    expect(waitsOnApplicant('waiting_applicant', [])).toBe(true);
+    expect(waitsOnApplicant('running', [applicant])).toBe(true);
+    expect(waitsOnApplicant('running', [applicant, applicant])).toBe(true);
+    expect(waitsOnApplicant('running', [applicant, staff])).toBe(false);
+    expect(waitsOnApplicant('running', [])).toBe(false);
+    expect(waitsOnApplicant('completed', [applicant])).toBe(false);
   });
 
   it('moves the deadline by the working days spent waiting on the applicant', () => {

@@ -82,12 +82,18 @@ function clockOf(row: Pick<CaseRow, 'promised_limit' | 'promised_unit' | 'promis
   return { limit: row.promised_limit, unit: row.promised_unit as PromiseUnit, start: row.promised_start, paused: row.promised_paused };
 }
 
-/** Whether a case in `status` waits on the applicant: returned for correction, or every open task is the applicant's. */
-async function waitsOnApplicant(trx: Db, caseId: string, status: string): Promise<boolean> {
+/**
+ * Whether a case in `status` whose open tasks are `open` waits on the applicant: returned for correction, or
+ * running with every open task the applicant's own (an online choice, signing). The one rule for the pause, at
+ * the start of a case (submit.ts) and on every later change (followStatus).
+ */
+export function waitsOnApplicant(status: string, open: readonly { assignee_kind: string }[]): boolean {
   if (status === 'waiting_applicant') return true;
-  if (status !== 'running') return false;
-  const open = await trx.selectFrom('case_task').select('assignee_kind').where('case_id', '=', caseId).where('state', '=', 'open').execute();
-  return open.length > 0 && open.every((t) => t.assignee_kind === 'applicant');
+  return status === 'running' && open.length > 0 && open.every((t) => t.assignee_kind === 'applicant');
+}
+
+async function openTasks(trx: Db, caseId: string) {
+  return trx.selectFrom('case_task').select('assignee_kind').where('case_id', '=', caseId).where('state', '=', 'open').execute();
 }
 
 /**
@@ -101,7 +107,7 @@ export async function followStatus(trx: Db, row: CaseRow, status: string, now: s
   if (!clock) return;
   const wasWaiting = row.promised_paused_since !== null;
   if (!wasWaiting && status === row.status && status !== 'running') return;
-  const waiting = await waitsOnApplicant(trx, row.id, status);
+  const waiting = waitsOnApplicant(status, status === 'running' ? await openTasks(trx, row.id) : []);
   if (waiting === wasWaiting) return;
   const today = chinaDate(now);
   if (waiting) {

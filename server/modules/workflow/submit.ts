@@ -16,7 +16,7 @@ import { chinaDate, type CalendarOverrides } from './calendar.ts';
 import { advance, isFinished } from './engine.ts';
 import { canApplyOnBehalf } from './policy.ts';
 import type { CaseOut } from './present.ts';
-import { promiseColumns, promisedLimitOf } from './promise.ts';
+import { promiseColumns, promisedLimitOf, waitsOnApplicant } from './promise.ts';
 import * as repo from './repo.ts';
 import {
   applyResult, caseView, checkFiles, isUniqueViolation, loadDefinitions, publishedOr404, storedState, validateForm,
@@ -83,7 +83,7 @@ export async function startCase(trx: Db, c: {
   // A process that opens with the applicant's own step (sign, choose) starts with its promised clock paused, as
   // promise.ts followStatus pauses it later; known from the tasks just written, so no query when it does not.
   const open = written.tasks.filter((t) => t.state === 'open');
-  if (row.promised_due !== null && r.state.status === 'running' && open.length > 0 && open.every((t) => t.assignee_kind === 'applicant')) {
+  if (row.promised_due !== null && waitsOnApplicant(r.state.status, open)) {
     row.promised_paused_since = chinaDate(c.now);
     await trx.updateTable('workflow_case').set({ promised_paused_since: row.promised_paused_since }).where('id', '=', caseId).execute();
   }
