@@ -125,5 +125,11 @@ export const NotificationListOut = Type.Object({
     id: Type.String(), event: Type.String({ description: NOTIFY_EVENTS.join(', ') }), createdAt: Type.String(), read: Type.Boolean(),
     taskId: Nullable(Type.String()),
     case: Nullable(Type.Object({ id: Type.String(), number: Nullable(Type.String()), service: Nullable(Type.Object({ code: Type.String(), name: Nullable(Localized) })) })),
+    escalation: Type.Optional(Type.Object({
+      holder: Localized,
+      dueDate: Nullable(Type.String({ description: 'YYYY-MM-DD: the task\'s due date (task_escalated) or the date promised to the applicant (case_escalated)' })),
+      open: Type.Boolean({ description: 'whether the task is still open' }),
+      canOpen: Type.Boolean({ description: 'whether the reader may open the task: only its assignees may; a supervisor or admin told of it reads who to chase here' }),
+    }, { description: 'task_escalated and case_escalated only: the overdue task and who holds it' })),
   })),
 });

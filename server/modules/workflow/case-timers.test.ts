@@ -67,6 +67,13 @@ describe.each(DIALECTS)('case timers of the promised limit on %s', (dialect) => 
     expect(await events(s.csdean, c.id)).toEqual(['case_due_soon', 'case_overdue']);
     expect(await events(s.teacher, c.id)).toEqual(['case_delayed']);
     expect(await events(s.manager, c.id)).toEqual(['case_escalated']); // the hall manager above the owning office
+    // The manager may not open the case, so the notice says who holds the overdue task and since when it is due.
+    const mine = async (as: Session) => (await t.request({ method: 'GET', url: '/api/v1/notifications?limit=100', as })).json().items.filter((n: any) => n.case?.id === c.id);
+    const esc = (await mine(s.manager)).find((n: any) => n.event === 'case_escalated');
+    expect(esc.escalation).toMatchObject({ open: true, canOpen: false, dueDate: addWorkingDays(today(), -1) });
+    expect(esc.escalation.holder.zh).toMatch(/\S/);
+    expect((await t.request({ method: 'GET', url: `/api/v1/cases/${c.id}`, as: s.manager })).statusCode).toBe(404);
+    for (const n of await mine(s.csdean)) expect(n.escalation).toBeUndefined(); // only escalations carry it
     const m = await marks(c.id);
     expect(m.promised_warned_at).not.toBeNull();
     expect(m.promised_escalated_at).not.toBeNull();

@@ -67,12 +67,21 @@ function assigneeLabel(a: AssigneeRule, names: ReadonlyMap<string, string>, org:
     const name = names.get(a.personId) ?? a.personId;
     return { zh: name, en: name };
   }
-  if (a.kind === 'role' && a.scope === 'unit') {
-    const unit = org.unitName(a.unit).name;
-    const role = ROLE_NAMES[a.role as Role] ?? { zh: a.role, en: a.role };
-    return { zh: `${unit.zh}${role.zh}`, en: `${role.en}, ${unit.en}` };
-  }
+  if (a.kind === 'role' && a.scope === 'unit') return roleInUnit(a.role, a.unit, org);
   return undefined;
+}
+
+function roleInUnit(roleCode: string, unitCode: string, org: OrgDirectory): Localized {
+  const unit = org.unitName(unitCode).name;
+  const role = ROLE_NAMES[roleCode as Role] ?? { zh: roleCode, en: roleCode };
+  return { zh: `${unit.zh}${role.zh}`, en: `${role.en}, ${unit.en}` };
+}
+
+/** Who holds a task, as people read it: the named person, or the role in its unit. */
+export function holderLabel(t: Pick<TaskRow, 'assignee_kind' | 'assignee_role' | 'assignee_org' | 'assignee_person'> & { assignee_name: string | null }, org: OrgDirectory): Localized {
+  if (t.assignee_kind === 'role') return roleInUnit(t.assignee_role ?? '', t.assignee_org ?? '', org);
+  const name = t.assignee_name ?? t.assignee_person ?? '';
+  return { zh: name, en: name };
 }
 
 export function presentEvent(e: EventRow, def: ProcessDefinition, names: ReadonlyMap<string, string> = new Map(), org?: OrgDirectory) {

@@ -142,6 +142,14 @@ export function tasksOfCase(db: Db, caseId: string) {
     .where('case_id', '=', caseId).orderBy('opened_at').orderBy('case_task.id').execute();
 }
 
+/** Tasks by id with their named assignee's display name (escalation notices show who holds the task). */
+export function tasksWithNames(db: Db, ids: string[]) {
+  return db.selectFrom('case_task').leftJoin('person as a', 'a.id', 'case_task.assignee_person')
+    .select(['case_task.id', 'case_task.state', 'case_task.due_date', 'case_task.assignee_kind', 'case_task.assignee_role', 'case_task.assignee_org',
+      'case_task.assignee_person', 'a.display_name as assignee_name'])
+    .where('case_task.id', 'in', ids).execute();
+}
+
 export function eventsOfCase(db: Db, caseId: string) {
   return db.selectFrom('case_event').leftJoin('person', 'person.id', 'case_event.actor_id')
     .selectAll('case_event').select('person.display_name as actor_name')
@@ -194,7 +202,7 @@ export function listTasks(db: Db, m: TaskMatcher, box: Box, today: string, limit
 export function listNotifications(db: Db, personId: string, unreadOnly: boolean, limit: number) {
   let q = db.selectFrom('notification').leftJoin('workflow_case as c', 'c.id', 'notification.case_id')
     .select(['notification.id', 'notification.event', 'notification.case_id', 'notification.task_id', 'notification.created_at',
-      'notification.read_at', 'c.number', 'c.service_code'])
+      'notification.read_at', 'c.number', 'c.service_code', 'c.promised_due'])
     .where('notification.person_id', '=', personId);
   if (unreadOnly) q = q.where('notification.read_at', 'is', null);
   return q.orderBy('notification.created_at', 'desc').orderBy('notification.id', 'desc').limit(limit).execute();

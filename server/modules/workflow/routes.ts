@@ -16,6 +16,8 @@ import { submitCase } from './submit.ts';
 import * as act from './act.ts';
 import * as drafts from './drafts.ts';
 import * as delegation from './delegation.ts';
+import { holderLabel } from './present.ts';
+import { matchesTask } from './policy.ts';
 
 const Code = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$' });
 const Id = Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' });
@@ -232,6 +234,7 @@ export function workflowRoutes(app: FastifyInstance, db: Db, catalog: CatalogCac
     return reply.code(204).send();
   });
 
+  const ESCALATIONS = new Set(['task_escalated', 'case_escalated']);
   const NoteQuery = Type.Object({ unread: Type.Optional(Type.Boolean()), limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }), lang: Lang }, { additionalProperties: false });
   app.get<{ Querystring: Static<typeof NoteQuery> }>('/api/v1/notifications', {
     schema: { tags: ['notifications'], summary: 'My in-app notifications, newest first, with the unread count', querystring: NoteQuery, response: { 200: NotificationListOut } },
@@ -241,12 +244,26 @@ export function workflowRoutes(app: FastifyInstance, db: Db, catalog: CatalogCac
       repo.listNotifications(db, actor.id, request.query.unread === true, request.query.limit),
       repo.countUnread(db, actor.id),
     ]);
+    // An escalation goes to people above the task (a supervisor, a unit's admins, the hall managers) who may not
+    // open it: the notice itself says who holds the task and since when it is due, so they know whom to chase.
+    const escalated = rows.filter((r) => ESCALATIONS.has(r.event) && r.task_id !== null).map((r) => r.task_id!);
+    const held = new Map(escalated.length ? (await repo.tasksWithNames(db, escalated)).map((t) => [t.id, t]) : []);
+    const matcher = held.size ? await svc.matcherFor(db, catalog, actor) : null;
     return {
       unread,
-      items: rows.map((r) => ({
-        id: r.id, event: r.event, createdAt: r.created_at, read: r.read_at !== null, taskId: r.task_id,
-        case: r.case_id ? { id: r.case_id, number: r.number, service: r.service_code ? { code: r.service_code, name: catalog.published(r.service_code)?.content.name ?? null } : null } : null,
-      })),
+      items: rows.map((r) => {
+        const task = ESCALATIONS.has(r.event) && r.task_id ? held.get(r.task_id) : undefined;
+        return {
+          id: r.id, event: r.event, createdAt: r.created_at, read: r.read_at !== null, taskId: r.task_id,
+          case: r.case_id ? { id: r.case_id, number: r.number, service: r.service_code ? { code: r.service_code, name: catalog.published(r.service_code)?.content.name ?? null } : null } : null,
+          ...(task && matcher ? {
+            escalation: {
+              holder: holderLabel(task, catalog.org), dueDate: r.event === 'case_escalated' ? r.promised_due : task.due_date,
+              open: task.state === 'open', canOpen: matchesTask(matcher, task),
+            },
+          } : {}),
+        };
+      }),
     };
   });
 

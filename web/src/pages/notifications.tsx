@@ -10,8 +10,9 @@ import { useL } from '../lib/localized.ts';
 /** The case timers' notices to staff (case-timers.ts) carry the task they concern. */
 const STAFF_CASE_EVENTS = ['case_due_soon', 'case_overdue', 'case_escalated'];
 
-/** Where a notification leads: the task page for a staff notice, the case page otherwise. */
+/** Where a notification leads: the task page for a staff notice, the case page otherwise; nowhere when the reader may not open it. */
 function target(n: Notification): string | null {
+  if (n.escalation && !n.escalation.canOpen) return null;
   if (n.taskId && (n.event.startsWith('task_') || STAFF_CASE_EVENTS.includes(n.event))) return `/inbox/tasks/${n.taskId.split('/').map(encodeURIComponent).join('/')}`;
   return n.case ? `/cases/${encodeURIComponent(n.case.id)}` : null;
 }
@@ -53,6 +54,14 @@ export function NotificationsPage() {
                   {!n.read && <span className="badge badge-unread">{t('notifications.new')}</span>}{' '}
                   {to ? <Link to={to} onClick={() => { if (!n.read) markRead.mutate(n.id); }}>{text}</Link> : text}
                 </p>
+                {n.escalation && (
+                  <p>
+                    {n.escalation.open
+                      ? t('notifications.heldBy', { holder: l(n.escalation.holder), date: n.escalation.dueDate ?? '—' })
+                      : t('notifications.heldByDone', { holder: l(n.escalation.holder) })}
+                    {n.escalation.open && !n.escalation.canOpen && <><br /><span className="muted">{t('notifications.notYours')}</span></>}
+                  </p>
+                )}
                 <p className="muted">
                   {service}{n.case?.number ? ` · ${t('notifications.number', { number: n.case.number })}` : ''} · <time dateTime={n.createdAt}>{when(n.createdAt)}</time>
                 </p>

@@ -225,6 +225,9 @@ export const workflow: Pick<Catalog, 'apply' | 'cases' | 'inbox' | 'form' | 'not
     empty: 'No notifications yet.',
     new: 'New',
     number: 'number {{number}}',
+    heldBy: 'Held by {{holder}}, due {{date}}',
+    heldByDone: 'Was held by {{holder}}; it has since been handled',
+    notYours: 'This task is not in your inbox, so it cannot be opened here: contact whoever holds it to see that it is handled.',
     event: {
       task_assigned: 'A new task is waiting for your review',
       case_returned: 'Your application needs corrections: see the problems and resubmit',

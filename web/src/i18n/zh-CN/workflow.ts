@@ -223,6 +223,9 @@ export const workflow = {
     empty: '还没有消息。',
     new: '未读',
     number: '编号 {{number}}',
+    heldBy: '现由{{holder}}办理，{{date}}到期',
+    heldByDone: '原由{{holder}}办理，现已处理完毕',
+    notYours: '此件不在您的待办中，无法打开；请联系上述经办人督促办理。',
     event: {
       task_assigned: '有新的待办需要您审核',
       case_returned: '您的申请需要补正，请查看问题并重新提交',
