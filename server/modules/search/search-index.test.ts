@@ -50,6 +50,24 @@ describe('SearchIndex.search', () => {
     expect(top(ix, 'ybbx')).toBe('med');
     expect(ix.search('ybbx').hits[0].highlights.title).toEqual([[0, 4]]);
   });
+  it('reads pinyin that spells no title as the Chinese it spells, from the index\'s own words', () => {
+    const ix2 = build([{ kind: 'faq', id: 'teeth', title: '看牙能报销吗？', body: '口腔科就诊费用按门诊报销。', popularity: 0 }]);
+    // 看牙 and 报销 are not side by side in any title: the pinyin matches nothing as typed
+    const r = ix2.search('kanya baoxiao');
+    expect(r.corrected).toBe('看牙报销');
+    expect(r.hits.map((h) => h.id)).toContain('teeth');
+    // a pinyin query that spells a title is left alone
+    expect(ix2.search('yibaobaoxiao').corrected).toBeUndefined();
+    // letters that cut into no syllables, and nothing indexed: no correction, no error
+    expect(ix2.search('qwrt').corrected).toBeUndefined();
+  });
+  it('reads initials that skip a small word as the words of the title they abbreviate', () => {
+    const ix2 = build([{ kind: 'faq', id: 'abnormal', title: '体检报告有异常怎么办？', body: '请到校医院复查。', popularity: 0 }]);
+    // t j b g y c: 有 left out, and the whole word 异常 taken rather than 有 and half of it
+    const r = ix2.search('tjbgyc');
+    expect(r.corrected).toBe('体检报告异常');
+    expect(r.hits[0]?.id).toBe('abnormal');
+  });
   it('corrects homophone typos from pinyin input and says so', () => {
     const r = ix.search('医保包销');
     expect(r.corrected).toBe('医保报销');

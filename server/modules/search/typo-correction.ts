@@ -6,6 +6,12 @@ import { STOP_CHARS, charReadings, splitRuns } from './tokenize.ts';
 
 const MAX_CORRECTIONS = 2;
 const MAX_CORRECTED_RUN = 20;
+/** spelling pinyin: the longest syllable (zhuang), the characters tried per syllable, the cost of each syllable */
+const MAX_SYLLABLE = 6;
+const SPELL_CANDIDATES = 24;
+const SYLLABLE_COST = 1;
+
+interface SpellNode { score: number; ch: string; prev: SpellNode | null }
 
 /** The correction vocabulary: Han characters with their document counts, and by reading. */
 export class TypoCorrector {
@@ -14,6 +20,8 @@ export class TypoCorrector {
   private readonly byReading = new Map<string, Set<string>>();
   /** look-alikes of a character among the vocabulary, as found so far; cleared when the vocabulary changes */
   private readonly lookalikes = new Map<string, string[]>();
+  /** per syllable, its most used indexed characters; cleared when the vocabulary changes */
+  private readonly spellCache = new Map<string, string[]>();
 
   /** @param bigramDf document frequency of a two-character string in the index (0: never seen) */
   constructor(private readonly bigramDf: (bigram: string) => number) {}
@@ -23,6 +31,7 @@ export class TypoCorrector {
     const count = this.chars.get(ch) ?? 0;
     this.chars.set(ch, count + 1);
     if (count === 0) this.lookalikes.clear();
+    this.spellCache.clear();
     if (count === 0) for (const r of charReadings(ch)) {
       let set = this.byReading.get(r);
       if (!set) this.byReading.set(r, (set = new Set()));
@@ -33,12 +42,61 @@ export class TypoCorrector {
   /** Counts one document fewer using ch. */
   removeChar(ch: string): void {
     const count = (this.chars.get(ch) ?? 1) - 1;
+    this.spellCache.clear();
     if (count > 0) this.chars.set(ch, count);
     else {
       this.chars.delete(ch);
       this.lookalikes.clear();
       for (const r of charReadings(ch)) this.byReading.get(r)?.delete(ch);
     }
+  }
+
+  /**
+   * The Chinese a pinyin query spells, in the index's own characters (kanya baoxiao → 看牙报销): the query is cut
+   * into syllables that indexed characters read — a blank always ends a syllable — and each syllable takes one of
+   * its most used characters, the whole chosen to form the most common indexed bigrams (a Viterbi path; every
+   * syllable costs a little, so a cut into fewer syllables wins unless more are better supported). undefined when
+   * the query does not cut into syllables.
+   */
+  spell(py: string): string | undefined {
+    let carried: SpellNode = { score: 0, ch: '', prev: null };
+    for (const word of py.toLowerCase().split(/\s+/).filter(Boolean)) {
+      if (!/^[a-z]+$/.test(word)) return undefined;
+      const best: Map<string, SpellNode>[] = Array.from({ length: word.length + 1 }, () => new Map());
+      best[0].set('', carried);
+      for (let i = 0; i < word.length; i++) {
+        for (const node of best[i].values()) {
+          for (let len = 1; len <= MAX_SYLLABLE && i + len <= word.length; len++) {
+            for (const c of this.commonChars(word.slice(i, i + len))) {
+              const df = node.ch ? this.bigramDf(node.ch + c) : 0;
+              const score = node.score - SYLLABLE_COST + Math.log1p(df) + 0.01 * Math.log1p(this.chars.get(c) ?? 0);
+              const there = best[i + len].get(c);
+              if (!there || score > there.score) best[i + len].set(c, { score, ch: c, prev: node });
+            }
+          }
+        }
+      }
+      const ends = [...best[word.length].values()];
+      if (!ends.length) return undefined;
+      const top = ends.reduce((a, b) => (b.score > a.score ? b : a));
+      // a blank: the next word starts afresh (no bigram across it)
+      carried = { score: top.score, ch: '', prev: top };
+    }
+    let out = '';
+    for (let n: SpellNode | null = carried; n; n = n.prev) out = n.ch + out;
+    return out || undefined;
+  }
+
+  /** The indexed characters that read `syllable`, most used first (at most SPELL_CANDIDATES). */
+  private commonChars(syllable: string): string[] {
+    const set = this.byReading.get(syllable);
+    if (!set) return [];
+    let list = this.spellCache.get(syllable);
+    if (!list) {
+      list = [...set].sort((a, b) => (this.chars.get(b) ?? 0) - (this.chars.get(a) ?? 0)).slice(0, SPELL_CANDIDATES);
+      this.spellCache.set(syllable, list);
+    }
+    return list;
   }
 
   /** The indexed characters read `reading`. */
