@@ -11,7 +11,7 @@ import { exactKey, orderFamilies, type FamilyEntry } from './family-order.ts';
 import { asksQuestion, bestShape, shapeQuery, titleCover, titleWordings, wholePhrase } from './question-shape.ts';
 import { findRanges, highlightTerms, mergeRanges, type Range } from './highlight.ts';
 import {
-  BIGRAM, STOP_CHARS, UNIGRAM, isHan, normalizeQuery, stripQuestionWords, pinyinKeys, tokenize, type PinyinKeys,
+  BIGRAM, STOP_CHARS, UNIGRAM, isHan, normalizeQuery, stripQuestionWords, documentPinyinKeys, pinyinKeys, tokenize, tokenRuns, type PinyinKeys,
 } from './tokenize.ts';
 
 export type DocKind = 'service' | 'faq' | 'notice';
@@ -115,6 +115,8 @@ export class SearchIndex {
   private readonly bySeq: (Stored | undefined)[] = [];
   /** term → documents and their tf per field */
   private readonly postings = new Map<string, Posting>();
+  /** a Han run's shared term array (tokenRuns) → its posting lists in this index; renewed when a list is dropped */
+  private runPostings = new WeakMap<readonly string[], Posting[]>();
   /** suggest's candidates by text and pinyin */
   private readonly candidates = new CandidateIndex();
   private seq = 0;
@@ -123,7 +125,7 @@ export class SearchIndex {
   private readonly order = new RankOrder<Stored>(() => this.docs.values(), () => this.seq);
   private readonly lengthSums = [0, 0, 0];
   /** the typo-correction vocabulary */
-  private readonly corrector = new TypoCorrector((bg) => this.postings.get(BIGRAM + bg)?.n ?? 0);
+  private readonly corrector = new TypoCorrector((bg) => this.postings.get(BIGRAM + bg)?.n ?? 0, (ch) => this.postings.get(UNIGRAM + ch)?.n ?? 0);
   private maxPopularity = 1;
   /** spellInitials' table; dropped on every change */
   private initials: { text: string; starts: Int32Array; seqs: Int32Array; keys: Int32Array } | null = null;
@@ -149,7 +151,7 @@ export class SearchIndex {
     this.removeKey(key);
     const titleLower = doc.title.toLowerCase();
     const aliasesLower = (doc.aliases ?? []).map((a) => a.toLowerCase());
-    const keys = [doc.title, ...(doc.aliases ?? [])].map(pinyinKeys);
+    const keys = [doc.title, ...(doc.aliases ?? [])].map(documentPinyinKeys);
     const stored: Stored = {
       doc, seq: this.seq++, lengths: [0, 0, 0], titleLower, aliasesLower, texts: [titleLower, ...aliasesLower],
       keys, positions: keys.map(syllablePositions), pinyinCodes: [], mark: 0, textMark: 0, prefixMark: 0, pyMark: 0, pyScore: 0,
@@ -160,6 +162,7 @@ export class SearchIndex {
     this.bySeq[stored.seq] = stored;
     this.order.invalidate();
     this.initials = null;
+    this.corrector.countsChanged();
     this.candidates.add(stored);
   }
 
@@ -307,37 +310,53 @@ export class SearchIndex {
 
   // ---- internals ----
 
-  /** BM25 postings: a document's entry is the last of each posting list while it is being added, so counting is in place. */
+  /**
+   * BM25 postings: a document's entry is the last of each posting list while it is being added, so counting is in
+   * place. A Han run's terms are the run cache's shared array (tokenRuns), so the posting lists they name are looked
+   * up once per distinct run and index (runPostings), not once per occurrence.
+   */
   private indexTerms(stored: Stored, fieldTexts: string[]): void {
     const num = stored.seq;
     for (let f = 0; f < fieldTexts.length; f++) {
-      const tokens = tokenize(fieldTexts[f]);
       const one = 1 << (TF_BITS * f);
-      for (const t of tokens) {
-        let p = this.postings.get(t);
-        if (!p) this.postings.set(t, (p = { n: 0, docs: new Int32Array(2), tfs: new Int32Array(2) }));
-        const last = p.n - 1;
-        if (last < 0 || p.docs[last] !== num) {
-          p.docs = grow(p.docs, p.n);
-          p.tfs = grow(p.tfs, p.n);
-          p.docs[p.n] = num;
-          p.tfs[p.n++] = one;
-          if (t.charCodeAt(0) === UNIGRAM_CODE) this.corrector.addChar(t.slice(UNIGRAM.length));
-          continue;
+      let length = 0;
+      for (const terms of tokenRuns(fieldTexts[f])) {
+        let lists = this.runPostings.get(terms);
+        if (!lists) {
+          lists = terms.map((t) => {
+            let p = this.postings.get(t);
+            if (!p) {
+              this.postings.set(t, (p = { n: 0, docs: new Int32Array(2), tfs: new Int32Array(2) }));
+              if (t.charCodeAt(0) === UNIGRAM_CODE) this.corrector.addChar(t.slice(UNIGRAM.length));
+            }
+            return p;
+          });
+          if (terms.length > 1) this.runPostings.set(terms, lists);
         }
-        const tf = p.tfs[last];
-        if (tf < 0) p.big!.get(num)![f]++;
-        else if (tfOf(tf, f) < TF_MAX) p.tfs[last] = tf + one;
-        else {
-          // 1024+ occurrences in one field: exact counts aside
-          const a = [tfOf(tf, 0), tfOf(tf, 1), tfOf(tf, 2)];
-          a[f]++;
-          (p.big ??= new Map()).set(num, a);
-          p.tfs[last] = -1;
+        length += lists.length;
+        for (const p of lists) {
+          const last = p.n - 1;
+          if (last < 0 || p.docs[last] !== num) {
+            p.docs = grow(p.docs, p.n);
+            p.tfs = grow(p.tfs, p.n);
+            p.docs[p.n] = num;
+            p.tfs[p.n++] = one;
+            continue;
+          }
+          const tf = p.tfs[last];
+          if (tf < 0) p.big!.get(num)![f]++;
+          else if (tfOf(tf, f) < TF_MAX) p.tfs[last] = tf + one;
+          else {
+            // 1024+ occurrences in one field: exact counts aside
+            const a = [tfOf(tf, 0), tfOf(tf, 1), tfOf(tf, 2)];
+            a[f]++;
+            (p.big ??= new Map()).set(num, a);
+            p.tfs[last] = -1;
+          }
         }
       }
-      stored.lengths[f] = tokens.length;
-      this.lengthSums[f] += tokens.length;
+      stored.lengths[f] = length;
+      this.lengthSums[f] += length;
     }
   }
 
@@ -489,9 +508,12 @@ export class SearchIndex {
           p.n--;
           p.big?.delete(num);
         }
-        if (p.n === 0) this.postings.delete(t);
+        if (p.n === 0) {
+          this.postings.delete(t);
+          this.runPostings = new WeakMap(); // a run may name the dropped list
+          if (t.startsWith(UNIGRAM)) this.corrector.removeChar(t.slice(UNIGRAM.length));
+        }
       }
-      if (t.startsWith(UNIGRAM)) this.corrector.removeChar(t.slice(UNIGRAM.length));
     }
     this.candidates.remove(s);
     s.lengths.forEach((l, f) => (this.lengthSums[f] -= l));
@@ -499,6 +521,7 @@ export class SearchIndex {
     this.bySeq[num] = undefined;
     this.order.invalidate();
     this.initials = null;
+    this.corrector.countsChanged();
   }
 }
 

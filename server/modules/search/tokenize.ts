@@ -82,37 +82,70 @@ export function cutWords(han: string): string[] {
   return segmenter().cutForSearch(han, true).filter((w) => w.length > 0 && Array.from(w).every(isHan));
 }
 
+/**
+ * Terms of Han runs already cut, by run: a knowledge base says the same clause in many answers (请携带本人身份证),
+ * and the index is rebuilt on every change, so each distinct run is cut by jieba once per process. Bounded: past
+ * RUN_CACHE_MAX runs it starts afresh. The arrays are shared and never mutated.
+ */
+const runTerms = new Map<string, readonly string[]>();
+const RUN_CACHE_MAX = 200_000;
+/** Hits and misses of the run cache since the process started (the search benchmark reports them). */
+export const runCacheStats = { hits: 0, misses: 0 };
+
 /** Index terms of a text: jieba words, BIGRAM-prefixed bigrams and UNIGRAM-prefixed characters of Han runs, lower-cased Latin words. */
 export function tokenize(text: string): string[] {
-  const terms: string[] = [];
+  return tokenRuns(text).flat();
+}
+
+/**
+ * tokenize's terms grouped by run, in order: a Han run's terms come from the run cache (the same array each time
+ * the run occurs, so the index can remember what it looked up for it), a Latin run is one term.
+ */
+export function tokenRuns(text: string): (readonly string[])[] {
   const runs = splitRuns(text.toLowerCase());
-  // One jieba call for all Han runs of the text: jieba cuts each block between separators on its own and
-  // yields the separator as a token, so the words split back per run are those of one call per run.
-  const han = runs.filter((r) => r.han);
-  const words = han.length ? segmenter().cutForSearch(han.map((r) => r.text).join('\n'), true) : [];
-  let w = 0;
-  for (const run of runs) {
-    if (!run.han) {
-      terms.push(run.text);
-      continue;
-    }
-    for (; w < words.length && words[w] !== '\n'; w++) {
-      const word = words[w];
-      if (word.length > 0 && allHan(word)) terms.push(word);
-    }
-    w++; // the separator
-    const text = run.text;
-    let prev = '';
-    for (let i = 0; i < text.length; ) {
-      const cp = text.codePointAt(i)!;
-      const ch = cp > 0xffff ? text.slice(i, i + 2) : text[i];
-      i += ch.length;
-      if (prev) terms.push(BIGRAM + prev + ch);
-      terms.push(UNIGRAM + ch);
-      prev = ch;
+  const fresh: Run[] = [];
+  for (const r of runs) if (r.han && !runTerms.has(r.text)) fresh.push(r);
+  runCacheStats.misses += fresh.length;
+  if (fresh.length) {
+    // One jieba call for the new Han runs of the text: jieba cuts each block between separators on its own and
+    // yields the separator as a token, so the words split back per run are those of one call per run.
+    const words = segmenter().cutForSearch(fresh.map((r) => r.text).join('\n'), true);
+    let w = 0;
+    if (runTerms.size + fresh.length > RUN_CACHE_MAX) runTerms.clear();
+    for (const run of fresh) {
+      const out: string[] = [];
+      for (; w < words.length && words[w] !== '\n'; w++) {
+        const word = words[w];
+        if (word.length > 0 && allHan(word)) out.push(word);
+      }
+      w++; // the separator
+      gramsOf(run.text, out);
+      runTerms.set(run.text, out);
     }
   }
-  return terms;
+  runCacheStats.hits += runs.filter((r) => r.han).length - fresh.length;
+  return runs.map((run) => {
+    if (!run.han) return [run.text];
+    const cached = runTerms.get(run.text);
+    if (cached) return cached;
+    // (only when the cache was cleared in between: cut this run on its own)
+    const out = cutWords(run.text);
+    gramsOf(run.text, out);
+    return out;
+  });
+}
+
+/** Appends the BIGRAM-prefixed bigrams and UNIGRAM-prefixed characters of a Han run. */
+function gramsOf(text: string, out: string[]): void {
+  let prev = '';
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const ch = cp > 0xffff ? text.slice(i, i + 2) : text[i];
+    i += ch.length;
+    if (prev) out.push(BIGRAM + prev + ch);
+    out.push(UNIGRAM + ch);
+    prev = ch;
+  }
 }
 
 function allHan(word: string): boolean {
@@ -135,6 +168,24 @@ export interface PinyinKeys {
   offsets: number[];
   /** per code point: does a jieba word start here (later-syllable matches must start on a word) */
   wordStart: boolean[];
+}
+
+/**
+ * Keys of indexed titles and similar phrasings, by text: they repeat across FAQs and across rebuilds (the index is
+ * rebuilt on every change). Bounded; shared and never mutated. Queries do not go through it (pinyinKeys).
+ */
+const keysCache = new Map<string, PinyinKeys>();
+const KEYS_CACHE_MAX = 100_000;
+
+/** pinyinKeys of a document's title or phrasing, made once per process. */
+export function documentPinyinKeys(text: string): PinyinKeys {
+  let keys = keysCache.get(text);
+  if (!keys) {
+    keys = pinyinKeys(text);
+    if (keysCache.size >= KEYS_CACHE_MAX) keysCache.clear();
+    keysCache.set(text, keys);
+  }
+  return keys;
 }
 
 /** Full pinyin (with and without spaces) and initials of a title, aligned to its characters. */

@@ -13,42 +13,46 @@ const SYLLABLE_COST = 1;
 
 interface SpellNode { score: number; ch: string; prev: SpellNode | null }
 
-/** The correction vocabulary: Han characters with their document counts, and by reading. */
+/** The correction vocabulary: the indexed Han characters, by reading; their document counts come from the index. */
 export class TypoCorrector {
-  /** Han character → number of documents containing it */
-  private readonly chars = new Map<string, number>();
+  /** the Han characters some document uses */
+  private readonly chars = new Set<string>();
   private readonly byReading = new Map<string, Set<string>>();
   /** look-alikes of a character among the vocabulary, as found so far; cleared when the vocabulary changes */
   private readonly lookalikes = new Map<string, string[]>();
-  /** per syllable, its most used indexed characters; cleared when the vocabulary changes */
+  /** per syllable, its most used indexed characters; cleared when the documents change */
   private readonly spellCache = new Map<string, string[]>();
 
-  /** @param bigramDf document frequency of a two-character string in the index (0: never seen) */
-  constructor(private readonly bigramDf: (bigram: string) => number) {}
+  /**
+   * @param bigramDf document frequency of a two-character string in the index (0: never seen)
+   * @param charDf document frequency of one character
+   */
+  constructor(private readonly bigramDf: (bigram: string) => number, private readonly charDf: (ch: string) => number) {}
 
-  /** Counts one more document using ch. */
+  /** ch is used by a document now and was by none before. */
   addChar(ch: string): void {
-    const count = this.chars.get(ch) ?? 0;
-    this.chars.set(ch, count + 1);
-    if (count === 0) this.lookalikes.clear();
+    if (this.chars.has(ch)) return;
+    this.chars.add(ch);
+    this.lookalikes.clear();
     this.spellCache.clear();
-    if (count === 0) for (const r of charReadings(ch)) {
+    for (const r of charReadings(ch)) {
       let set = this.byReading.get(r);
       if (!set) this.byReading.set(r, (set = new Set()));
       set.add(ch);
     }
   }
 
-  /** Counts one document fewer using ch. */
+  /** No document uses ch any more. */
   removeChar(ch: string): void {
-    const count = (this.chars.get(ch) ?? 1) - 1;
+    if (!this.chars.delete(ch)) return;
+    this.lookalikes.clear();
     this.spellCache.clear();
-    if (count > 0) this.chars.set(ch, count);
-    else {
-      this.chars.delete(ch);
-      this.lookalikes.clear();
-      for (const r of charReadings(ch)) this.byReading.get(r)?.delete(ch);
-    }
+    for (const r of charReadings(ch)) this.byReading.get(r)?.delete(ch);
+  }
+
+  /** Documents were added or removed: the characters' counts changed. */
+  countsChanged(): void {
+    if (this.spellCache.size) this.spellCache.clear();
   }
 
   /**
@@ -69,7 +73,7 @@ export class TypoCorrector {
           for (let len = 1; len <= MAX_SYLLABLE && i + len <= word.length; len++) {
             for (const c of this.commonChars(word.slice(i, i + len))) {
               const df = node.ch ? this.bigramDf(node.ch + c) : 0;
-              const score = node.score - SYLLABLE_COST + Math.log1p(df) + 0.01 * Math.log1p(this.chars.get(c) ?? 0);
+              const score = node.score - SYLLABLE_COST + Math.log1p(df) + 0.01 * Math.log1p(this.charDf(c));
               const there = best[i + len].get(c);
               if (!there || score > there.score) best[i + len].set(c, { score, ch: c, prev: node });
             }
@@ -93,7 +97,7 @@ export class TypoCorrector {
     if (!set) return [];
     let list = this.spellCache.get(syllable);
     if (!list) {
-      list = [...set].sort((a, b) => (this.chars.get(b) ?? 0) - (this.chars.get(a) ?? 0)).slice(0, SPELL_CANDIDATES);
+      list = [...set].sort((a, b) => this.charDf(b) - this.charDf(a)).slice(0, SPELL_CANDIDATES);
       this.spellCache.set(syllable, list);
     }
     return list;
@@ -159,7 +163,7 @@ export class TypoCorrector {
   private lookalikesOf(ch: string): string[] {
     let list = this.lookalikes.get(ch);
     if (!list) {
-      list = lookalikesIn(ch, this.chars.keys());
+      list = lookalikesIn(ch, this.chars.values());
       if (this.lookalikes.size < 20_000) this.lookalikes.set(ch, list);
     }
     return list;
