@@ -31,8 +31,6 @@ export interface CandidateDoc {
   keys: PinyinKeys[];
   /** per key: positions of its non-empty syllables */
   positions: number[][];
-  /** the pinyin codes this document is listed under (for removal): level digit + code */
-  pinyinCodes: string[];
   /** per-call scratch: candidate mark, and best pinyin score valid while pyMark is the call's */
   mark: number;
   pyMark: number;
@@ -61,38 +59,29 @@ export class CandidateIndex {
   /** long pinyin string → the documents (seq) it scores > 0 against (see longPinyinScores), least recently used first */
   private readonly longCache = new Map<string, Int32Array>();
 
-  /** Lists a document under its text units, text prefixes and pinyin codes (sets d.pinyinCodes). */
+  /** Lists a document under its text units, text prefixes and pinyin codes. */
   add(d: CandidateDoc): void {
     this.longCache.clear();
-    for (const u of textGrams(d.texts)) addTo(this.textUnits, u, d.seq);
-    for (const u of textPrefixes(d.texts)) addTo(this.textPrefixes, u, d.seq);
-    const codes = new Set<string>();
-    const levels = Array.from({ length: PINYIN_LEVELS }, () => new Set<string>());
     for (let ki = 0; ki < d.keys.length; ki++) {
-      const k = d.keys[ki];
-      const idx = d.positions[ki];
-      for (let j = 0; j < idx.length; j++) {
-        if (j > 0 && !k.wordStart[idx[j]]) continue;
-        for (const l of levels) l.clear();
-        pinyinCodes(k, idx, j, '', false, levels);
-        pinyinCodes(k, idx, j, '', true, levels);
-        for (let level = j === 0 ? 1 : 3; level <= PINYIN_LEVELS; level++) {
-          const index = this.pinyinIndex[level - 1];
-          for (const code of levels[level - 1]) {
-            let p = index.get(code);
-            if (!p) index.set(code, (p = { n: 0, docs: new Int32Array(2), at: new Int32Array(2), exact: new Uint8Array(2) }));
-            p.docs = grow(p.docs, p.n);
-            p.at = grow(p.at, p.n);
-            p.exact = grow(p.exact, p.n);
-            p.docs[p.n] = d.seq;
-            p.at[p.n] = ki * KEY_STRIDE + j;
-            p.exact[p.n++] = PINYIN_SCORES.indexOf(matchPinyinAt(k, idx, j, code));
-            codes.add(level + code);
-          }
+      // (addTo lists a document once however many of its texts hold the unit)
+      for (const u of gramsOfKey(d.keys[ki], d.texts[ki])) addTo(this.textUnits, u, d.seq);
+      for (let l = 1; l <= Math.min(TEXT_PREFIX, d.texts[ki].length); l++) addTo(this.textPrefixes, d.texts[ki].slice(0, l), d.seq);
+    }
+    for (let ki = 0; ki < d.keys.length; ki++) {
+      for (const e of keyEntries(d.keys[ki], d.positions[ki])) {
+        const index = this.pinyinIndex[e.level - 1];
+        let p = index.get(e.code);
+        if (!p) index.set(e.code, (p = { n: 0, docs: new Int32Array(2), at: new Int32Array(2), exact: new Uint8Array(2) }));
+        if (p.n === p.docs.length) {
+          p.docs = grow(p.docs, p.n);
+          p.at = grow(p.at, p.n);
+          p.exact = grow(p.exact, p.n);
         }
+        p.docs[p.n] = d.seq;
+        p.at[p.n] = ki * KEY_STRIDE + e.j;
+        p.exact[p.n++] = e.exact;
       }
     }
-    d.pinyinCodes = [...codes];
   }
 
   /** Removes a document listed by add. */
@@ -101,7 +90,10 @@ export class CandidateIndex {
     const num = d.seq;
     for (const u of textGrams(d.texts)) removeFrom(this.textUnits, u, num);
     for (const u of textPrefixes(d.texts)) removeFrom(this.textPrefixes, u, num);
-    for (const lc of d.pinyinCodes) {
+    // the codes it was listed under are its keys' entries again (cached per key)
+    const listed = new Set<string>();
+    for (let ki = 0; ki < d.keys.length; ki++) for (const e of keyEntries(d.keys[ki], d.positions[ki])) listed.add(e.level + e.code);
+    for (const lc of listed) {
       const index = this.pinyinIndex[Number(lc[0]) - 1];
       const p = index.get(lc.slice(1));
       if (!p) continue;
@@ -256,8 +248,34 @@ function scoreEntries(p: PinyinPosting, from: number, to: number, s: CandidateDo
 function addTo(map: Map<string, DocList>, key: string, seq: number): void {
   let list = map.get(key);
   if (!list) map.set(key, (list = { n: 0, docs: new Int32Array(2) }));
-  list.docs = grow(list.docs, list.n);
+  else if (list.docs[list.n - 1] === seq) return; // listed already (documents are added one at a time)
+  if (list.n === list.docs.length) list.docs = grow(list.docs, list.n);
   list.docs[list.n++] = seq;
+}
+
+/** One listing of a key in the pinyin index: under `code` at `level`, from syllable position j, with its exact score. */
+interface KeyEntry { level: number; code: string; j: number; exact: number }
+/**
+ * A key's listings (a pure function of the key; keys of the same text are one shared object, tokenize.ts
+ * documentPinyinKeys, so a title or phrasing repeated across FAQs is worked out once).
+ */
+const entriesOfKey = new WeakMap<PinyinKeys, KeyEntry[]>();
+function keyEntries(k: PinyinKeys, idx: number[]): KeyEntry[] {
+  let out = entriesOfKey.get(k);
+  if (out) return out;
+  out = [];
+  const levels = Array.from({ length: PINYIN_LEVELS }, () => new Set<string>());
+  for (let j = 0; j < idx.length; j++) {
+    if (j > 0 && !k.wordStart[idx[j]]) continue;
+    for (const l of levels) l.clear();
+    pinyinCodes(k, idx, j, '', false, levels);
+    pinyinCodes(k, idx, j, '', true, levels);
+    for (let level = j === 0 ? 1 : 3; level <= PINYIN_LEVELS; level++) {
+      for (const code of levels[level - 1]) out.push({ level, code, j, exact: PINYIN_SCORES.indexOf(matchPinyinAt(k, idx, j, code)) });
+    }
+  }
+  entriesOfKey.set(k, out);
+  return out;
 }
 
 function removeFrom(map: Map<string, DocList>, key: string, seq: number): void {
@@ -272,6 +290,14 @@ function removeFrom(map: Map<string, DocList>, key: string, seq: number): void {
 function textPrefixes(texts: string[]): Set<string> {
   const out = new Set<string>();
   for (const t of texts) for (let l = 1; l <= Math.min(TEXT_PREFIX, t.length); l++) out.add(t.slice(0, l));
+  return out;
+}
+
+const gramsOfText = new WeakMap<PinyinKeys, string[]>();
+/** textGrams of one title or phrasing, kept with its (shared) pinyin keys: repeated texts are cut once. */
+function gramsOfKey(k: PinyinKeys, text: string): string[] {
+  let out = gramsOfText.get(k);
+  if (!out) gramsOfText.set(k, (out = [...textGrams([text])]));
   return out;
 }
 

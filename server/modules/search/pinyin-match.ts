@@ -14,10 +14,14 @@ export function pinyinMatch(keys: PinyinKeys, py: string): { score: number; rang
   return matchPinyin(keys, syllablePositions(keys), py);
 }
 
-/** Positions of a key's non-empty syllables (what pinyin matching walks). */
+const positionsOf = new WeakMap<PinyinKeys, number[]>();
+/** Positions of a key's non-empty syllables (what pinyin matching walks); one shared, never mutated array per key. */
 export function syllablePositions(keys: PinyinKeys): number[] {
-  const idx: number[] = [];
+  let idx = positionsOf.get(keys);
+  if (idx) return idx;
+  idx = [];
   for (let i = 0; i < keys.syllables.length; i++) if (keys.syllables[i] !== '') idx.push(i);
+  positionsOf.set(keys, idx);
   return idx;
 }
 

@@ -73,8 +73,6 @@ interface Stored {
   keys: PinyinKeys[]; // title first, then aliases
   /** per key: positions of its non-empty syllables */
   positions: number[][];
-  /** the pinyin codes this document is listed under (for removal): level digit + code */
-  pinyinCodes: string[];
   /** per-call scratch of suggest and rank: candidate mark and best pinyin score, valid while `mark` is the call's */
   mark: number;
   textMark: number;
@@ -154,7 +152,7 @@ export class SearchIndex {
     const keys = [doc.title, ...(doc.aliases ?? [])].map(documentPinyinKeys);
     const stored: Stored = {
       doc, seq: this.seq++, lengths: [0, 0, 0], titleLower, aliasesLower, texts: [titleLower, ...aliasesLower],
-      keys, positions: keys.map(syllablePositions), pinyinCodes: [], mark: 0, textMark: 0, prefixMark: 0, pyMark: 0, pyScore: 0,
+      keys, positions: keys.map(syllablePositions), mark: 0, textMark: 0, prefixMark: 0, pyMark: 0, pyScore: 0,
     };
     this.indexTerms(stored, [doc.title, (doc.aliases ?? []).join('\n'), doc.body]);
     this.maxPopularity = Math.max(this.maxPopularity, doc.popularity || 0);
@@ -337,8 +335,10 @@ export class SearchIndex {
         for (const p of lists) {
           const last = p.n - 1;
           if (last < 0 || p.docs[last] !== num) {
-            p.docs = grow(p.docs, p.n);
-            p.tfs = grow(p.tfs, p.n);
+            if (p.n === p.docs.length) {
+              p.docs = grow(p.docs, p.n);
+              p.tfs = grow(p.tfs, p.n);
+            }
             p.docs[p.n] = num;
             p.tfs[p.n++] = one;
             continue;

@@ -13,7 +13,7 @@ function candidateDoc(seq: number, title: string, aliases: string[] = []): Candi
   const keys = [title, ...aliases].map(pinyinKeys);
   return {
     seq, texts: [title, ...aliases].map((t) => t.toLowerCase()), keys, positions: keys.map(syllablePositions),
-    pinyinCodes: [], mark: 0, pyMark: 0, pyScore: 0,
+    mark: 0, pyMark: 0, pyScore: 0,
   };
 }
 
