@@ -298,6 +298,7 @@ export const SAME_QUESTION: Readonly<Record<string, readonly string[]>> = {
   'medical-reimbursement#2': ['health-008'], // 子女医药费能报吗？ / 孩子的医药费能在学校报吗？
   'travel-reimbursement#1': ['finance-005'], // 滴滴打车可以报吗？ / 出差期间打车、坐地铁的钱能报吗？ (alias 滴滴能报吗)
   'thesis-defense#2': ['teaching-024'], // 答辩后多久授学位？ / 答辩通过后多久能拿到学位？
+  'staff-health-checkup#1': ['health-012'], // 可以带家属吗？ / 家属能跟着一起做体检吗？ (found 2026-11-24)
   // the same question word for word, linked to the sibling service, so the same-service rule cannot see it
   'student-medical-insurance#2': ['health-019'], // 寒暑假在家看病能报吗？
   'new-student-registration#1': ['student-008'], // 家庭困难交不起学费怎么办？ / 家里困难交不起学费，还能入学吗？
