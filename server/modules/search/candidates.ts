@@ -64,23 +64,27 @@ export class CandidateIndex {
     this.longCache.clear();
     for (let ki = 0; ki < d.keys.length; ki++) {
       // (addTo lists a document once however many of its texts hold the unit)
-      for (const u of gramsOfKey(d.keys[ki], d.texts[ki])) addTo(this.textUnits, u, d.seq);
-      for (let l = 1; l <= Math.min(TEXT_PREFIX, d.texts[ki].length); l++) addTo(this.textPrefixes, d.texts[ki].slice(0, l), d.seq);
+      const t = d.texts[ki];
+      for (let i = 0; i < t.length; i++) {
+        addTo(this.textUnits, t[i], d.seq);
+        if (i + 1 < t.length) addTo(this.textUnits, t.slice(i, i + 2), d.seq);
+      }
+      for (let l = 1; l <= Math.min(TEXT_PREFIX, t.length); l++) addTo(this.textPrefixes, t.slice(0, l), d.seq);
     }
     for (let ki = 0; ki < d.keys.length; ki++) {
-      for (const e of keyEntries(d.keys[ki], d.positions[ki])) {
-        const index = this.pinyinIndex[e.level - 1];
-        let p = index.get(e.code);
-        if (!p) index.set(e.code, (p = { n: 0, docs: new Int32Array(2), at: new Int32Array(2), exact: new Uint8Array(2) }));
+      forEachListing(d.keys[ki], d.positions[ki], (level, code, j, exact) => {
+        const index = this.pinyinIndex[level - 1];
+        let p = index.get(code);
+        if (!p) index.set(code, (p = { n: 0, docs: new Int32Array(2), at: new Int32Array(2), exact: new Uint8Array(2) }));
         if (p.n === p.docs.length) {
           p.docs = grow(p.docs, p.n);
           p.at = grow(p.at, p.n);
           p.exact = grow(p.exact, p.n);
         }
         p.docs[p.n] = d.seq;
-        p.at[p.n] = ki * KEY_STRIDE + e.j;
-        p.exact[p.n++] = e.exact;
-      }
+        p.at[p.n] = ki * KEY_STRIDE + j;
+        p.exact[p.n++] = exact;
+      });
     }
   }
 
@@ -90,9 +94,9 @@ export class CandidateIndex {
     const num = d.seq;
     for (const u of textGrams(d.texts)) removeFrom(this.textUnits, u, num);
     for (const u of textPrefixes(d.texts)) removeFrom(this.textPrefixes, u, num);
-    // the codes it was listed under are its keys' entries again (cached per key)
+    // the codes it was listed under, worked out again from its keys (removal is rare; keeping them costs memory)
     const listed = new Set<string>();
-    for (let ki = 0; ki < d.keys.length; ki++) for (const e of keyEntries(d.keys[ki], d.positions[ki])) listed.add(e.level + e.code);
+    for (let ki = 0; ki < d.keys.length; ki++) forEachListing(d.keys[ki], d.positions[ki], (level, code) => listed.add(level + code));
     for (const lc of listed) {
       const index = this.pinyinIndex[Number(lc[0]) - 1];
       const p = index.get(lc.slice(1));
@@ -253,17 +257,8 @@ function addTo(map: Map<string, DocList>, key: string, seq: number): void {
   list.docs[list.n++] = seq;
 }
 
-/** One listing of a key in the pinyin index: under `code` at `level`, from syllable position j, with its exact score. */
-interface KeyEntry { level: number; code: string; j: number; exact: number }
-/**
- * A key's listings (a pure function of the key; keys of the same text are one shared object, tokenize.ts
- * documentPinyinKeys, so a title or phrasing repeated across FAQs is worked out once).
- */
-const entriesOfKey = new WeakMap<PinyinKeys, KeyEntry[]>();
-function keyEntries(k: PinyinKeys, idx: number[]): KeyEntry[] {
-  let out = entriesOfKey.get(k);
-  if (out) return out;
-  out = [];
+/** Calls `f` for each listing of a key in the pinyin index: under `code` at `level`, from syllable position j, with its exact score. */
+function forEachListing(k: PinyinKeys, idx: number[], f: (level: number, code: string, j: number, exact: number) => void): void {
   const levels = Array.from({ length: PINYIN_LEVELS }, () => new Set<string>());
   for (let j = 0; j < idx.length; j++) {
     if (j > 0 && !k.wordStart[idx[j]]) continue;
@@ -271,34 +266,9 @@ function keyEntries(k: PinyinKeys, idx: number[]): KeyEntry[] {
     pinyinCodes(k, idx, j, '', false, levels);
     pinyinCodes(k, idx, j, '', true, levels);
     for (let level = j === 0 ? 1 : 3; level <= PINYIN_LEVELS; level++) {
-      for (const code of levels[level - 1]) out.push({ level, code, j, exact: PINYIN_SCORES.indexOf(matchPinyinAt(k, idx, j, code)) });
+      for (const code of levels[level - 1]) f(level, code, j, PINYIN_SCORES.indexOf(matchPinyinAt(k, idx, j, code)));
     }
   }
-  entriesOfKey.set(k, out);
-  return out;
-}
-
-function removeFrom(map: Map<string, DocList>, key: string, seq: number): void {
-  const list = map.get(key);
-  if (!list) return;
-  const i = list.docs.subarray(0, list.n).indexOf(seq);
-  if (i >= 0) list.docs.copyWithin(i, i + 1, list.n--);
-  if (list.n === 0) map.delete(key);
-}
-
-/** The first 1 … TEXT_PREFIX units of each of a document's lower-cased title and aliases. */
-function textPrefixes(texts: string[]): Set<string> {
-  const out = new Set<string>();
-  for (const t of texts) for (let l = 1; l <= Math.min(TEXT_PREFIX, t.length); l++) out.add(t.slice(0, l));
-  return out;
-}
-
-const gramsOfText = new WeakMap<PinyinKeys, string[]>();
-/** textGrams of one title or phrasing, kept with its (shared) pinyin keys: repeated texts are cut once. */
-function gramsOfKey(k: PinyinKeys, text: string): string[] {
-  let out = gramsOfText.get(k);
-  if (!out) gramsOfText.set(k, (out = [...textGrams([text])]));
-  return out;
 }
 
 /** The units and adjacent unit pairs of a document's lower-cased title and aliases. */
@@ -311,4 +281,19 @@ function textGrams(texts: string[]): Set<string> {
     }
   }
   return out;
+}
+
+/** The first 1 … TEXT_PREFIX units of each of a document's lower-cased title and aliases. */
+function textPrefixes(texts: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of texts) for (let l = 1; l <= Math.min(TEXT_PREFIX, t.length); l++) out.add(t.slice(0, l));
+  return out;
+}
+
+function removeFrom(map: Map<string, DocList>, key: string, seq: number): void {
+  const list = map.get(key);
+  if (!list) return;
+  const i = list.docs.subarray(0, list.n).indexOf(seq);
+  if (i >= 0) list.docs.copyWithin(i, i + 1, list.n--);
+  if (list.n === 0) map.delete(key);
 }
