@@ -7,6 +7,7 @@ import { CandidateIndex, grow } from './candidates.ts';
 import { RankOrder, suggest, type SuggestSource, type Suggestion } from './suggest.ts';
 import { matchPinyin, syllablePositions } from './pinyin-match.ts';
 import { TypoCorrector } from './typo-correction.ts';
+import { initialsTable, spellInitials, type InitialsTable } from './initials-spelling.ts';
 import { exactKey, orderFamilies, type FamilyEntry } from './family-order.ts';
 import { asksQuestion, bestShape, shapeQuery, titleCover, titleWordings, wholePhrase } from './question-shape.ts';
 import { findRanges, highlightTerms, mergeRanges, type Range } from './highlight.ts';
@@ -58,8 +59,6 @@ const SYNONYM_WEIGHT = 0.7;
 const DETAIL_DF = 0.05;
 /** a query typed in pinyin (or initials): Latin letters and blanks only */
 const PINYIN_QUERY = /^[a-z][a-z ]*$/;
-/** syllables a string of initials may leave out between its letters (spellInitials) */
-const MAX_SKIPPED = 2;
 
 interface Stored {
   doc: SearchDoc;
@@ -125,8 +124,8 @@ export class SearchIndex {
   /** the typo-correction vocabulary */
   private readonly corrector = new TypoCorrector((bg) => this.postings.get(BIGRAM + bg)?.n ?? 0, (ch) => this.postings.get(UNIGRAM + ch)?.n ?? 0);
   private maxPopularity = 1;
-  /** spellInitials' table; dropped on every change */
-  private initials: { text: string; starts: Int32Array; seqs: Int32Array; keys: Int32Array } | null = null;
+  /** spellInitials' table of every name's initials; dropped on every change */
+  private initials: InitialsTable | null = null;
   private readonly synonyms: SynonymDictionary;
 
   private readonly suggestSource: SuggestSource<Stored>;
@@ -199,7 +198,7 @@ export class SearchIndex {
       const py = query.replace(/ /g, '');
       const spellsTitle = top && top.s.keys.some((k, i) => matchPinyin(k, top.s.positions[i], py).score >= 1);
       // initials (kdkt) when nothing was found and the letters are no syllables
-      const han = spellsTitle ? undefined : this.corrector.spell(query) ?? (top ? undefined : this.spellInitials(py));
+      const han = spellsTitle ? undefined : this.corrector.spell(query) ?? (top ? undefined : spellInitials(py, (this.initials ??= initialsTable(this.bySeq)), this.bySeq, (d) => this.prior(d.doc)));
       const alt = han ? this.rank(han, options.kind) : [];
       // as a correction must (MIN_CORRECTED_COVER), unless the pinyin found nothing: then half its words will do
       const cover = Math.max(0, ...alt.slice(0, 3).map((r) => r.cover));
@@ -221,73 +220,6 @@ export class SearchIndex {
       };
     });
     return { total: ranked.length, page, hits, ...(corrected ? { corrected } : {}) };
-  }
-
-  /**
-   * The words a string of initials abbreviates when it abbreviates no title from its start or a word start: the
-   * characters of an indexed title or similar phrasing whose syllables' initials hold the letters in order, leaving
-   * out at most MAX_SKIPPED syllables between them (the small words a person skips: tjbgyc → 体检报告异常, from
-   * "体检报告有异常怎么办？"). The fewest left out wins, then the more popular document. undefined when none does.
-   */
-  private spellInitials(letters: string): string | undefined {
-    if (!/^[a-z]{3,8}$/.test(letters)) return undefined;
-    let best: { skipped: number; broken: number; prior: number; text: string } | undefined;
-    const n = letters.length;
-    const all = this.initialsTable();
-    for (let e = 0; e < all.seqs.length; e++) {
-      // (first readings only: a quick test on one string before the careful one)
-      if (!holdsInOrder(all.text, letters, all.starts[e], all.starts[e + 1])) continue;
-      const s = this.bySeq[all.seqs[e]]!;
-      const ki = all.keys[e];
-      {
-        const k = s.keys[ki];
-        const idx = s.positions[ki];
-        const reads = (j: number, letter: string) => k.alts[idx[j]].some((r) => r[0] === letter);
-        for (let from = 0; from + n <= idx.length; from++) {
-          if (!reads(from, letters[0]) || (from > 0 && !k.wordStart[idx[from]])) continue;
-          // every way to take n of the syllables from..from+n-1+skipped, the first one taken
-          for (let skipped = 0; skipped <= MAX_SKIPPED && from + n + skipped <= idx.length; skipped++) {
-            if (best && skipped > best.skipped) break;
-            for (const taken of choose(from, n + skipped, n)) {
-              if (!taken.every((j, i) => reads(j, letters[i]))) continue;
-              // prefer whole words: a word some of whose syllables were left out counts as broken (有|异常: take 异常)
-              const set = new Set(taken);
-              let broken = 0;
-              for (let j = from; j < from + n + skipped; j++) {
-                const start = k.wordStart[idx[j]];
-                let end = j + 1;
-                while (end < from + n + skipped && !k.wordStart[idx[end]]) end++;
-                if (start) {
-                  const inWord = Array.from({ length: end - j }, (_, i) => set.has(j + i));
-                  if (inWord.some(Boolean) && !inWord.every(Boolean)) broken++;
-                }
-              }
-              const prior = this.prior(s.doc);
-              if (!best || skipped < best.skipped || (skipped === best.skipped && (broken < best.broken || (broken === best.broken && prior > best.prior)))) {
-                const chars = Array.from(s.texts[ki]);
-                best = { skipped, broken, prior, text: taken.map((j) => chars[idx[j]]).join('') };
-              }
-            }
-          }
-        }
-      }
-    }
-    return best?.text;
-  }
-
-  /** Every title's and alias's initials in one string (what spellInitials scans), made on first use after a change. */
-  private initialsTable(): { text: string; starts: Int32Array; seqs: Int32Array; keys: Int32Array } {
-    if (this.initials) return this.initials;
-    const parts: string[] = [];
-    const seqs: number[] = [];
-    const keys: number[] = [];
-    for (const s of this.bySeq) {
-      if (!s) continue;
-      s.keys.forEach((k, ki) => { parts.push(k.initials); seqs.push(s.seq); keys.push(ki); });
-    }
-    const starts = new Int32Array(parts.length + 1);
-    parts.forEach((p, i) => { starts[i + 1] = starts[i] + p.length; });
-    return (this.initials = { text: parts.join(''), starts, seqs: Int32Array.from(seqs), keys: Int32Array.from(keys) });
   }
 
   /**
@@ -537,26 +469,6 @@ function topicWords(query: string): string[] {
   const words = [...new Set(queryTerms(stripQuestionWords(query), 1).map(({ term }) => term))]
     .filter((t) => !t.startsWith(BIGRAM) && !t.startsWith(UNIGRAM) && Array.from(t).length > 1 && !Array.from(t).every((c) => STOP_CHARS.has(c)));
   return words.filter((w) => !words.some((v) => v !== w && w.includes(v)));
-}
-
-/** Whether `letters` occur in `text` in order (not necessarily side by side). */
-function holdsInOrder(text: string, letters: string, from: number, to: number): boolean {
-  let i = 0;
-  for (let j = from; j < to && i < letters.length; j++) if (text.charCodeAt(j) === letters.charCodeAt(i)) i++;
-  return i === letters.length;
-}
-
-/** The ways to pick k of the positions from … from+w-1, the first always among them, in order (k ≤ 8, w - k ≤ 2). */
-function choose(from: number, w: number, k: number): number[][] {
-  const out: number[][] = [];
-  const walk = (j: number, acc: number[]) => {
-    if (acc.length === k) { out.push(acc); return; }
-    if (w - (j - from) < k - acc.length) return;
-    walk(j + 1, [...acc, j]);
-    if (j > from) walk(j + 1, acc);
-  };
-  walk(from, []);
-  return out;
 }
 
 function docKey(kind: DocKind, id: string): string {
