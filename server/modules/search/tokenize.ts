@@ -92,26 +92,30 @@ const RUN_CACHE_MAX = 200_000;
 /** Hits and misses of the run cache since the process started (the search benchmark reports them). */
 export const runCacheStats = { hits: 0, misses: 0 };
 
-/** Index terms of a text: jieba words, BIGRAM-prefixed bigrams and UNIGRAM-prefixed characters of Han runs, lower-cased Latin words. */
+/**
+ * Index terms of a text: jieba words, BIGRAM-prefixed bigrams and UNIGRAM-prefixed characters of Han runs, lower-cased
+ * Latin words. For queries and highlighting: it reads the run cache but never adds to it, so what people type cannot
+ * fill it.
+ */
 export function tokenize(text: string): string[] {
-  return tokenRuns(text).flat();
+  return tokenRuns(text, false).flat();
 }
 
 /**
  * tokenize's terms grouped by run, in order: a Han run's terms come from the run cache (the same array each time
- * the run occurs, so the index can remember what it looked up for it), a Latin run is one term.
+ * the run occurs, so the index can remember what it looked up for it), a Latin run is one term. `remember`: add
+ * new runs to the cache (the index does, for its documents).
  */
-export function tokenRuns(text: string): (readonly string[])[] {
+export function tokenRuns(text: string, remember = true): (readonly string[])[] {
   const runs = splitRuns(text.toLowerCase());
   const fresh: Run[] = [];
   for (const r of runs) if (r.han && !runTerms.has(r.text)) fresh.push(r);
-  runCacheStats.misses += fresh.length;
+  const cut = new Map<Run, string[]>();
   if (fresh.length) {
     // One jieba call for the new Han runs of the text: jieba cuts each block between separators on its own and
     // yields the separator as a token, so the words split back per run are those of one call per run.
     const words = segmenter().cutForSearch(fresh.map((r) => r.text).join('\n'), true);
     let w = 0;
-    if (runTerms.size + fresh.length > RUN_CACHE_MAX) runTerms.clear();
     for (const run of fresh) {
       const out: string[] = [];
       for (; w < words.length && words[w] !== '\n'; w++) {
@@ -120,19 +124,17 @@ export function tokenRuns(text: string): (readonly string[])[] {
       }
       w++; // the separator
       gramsOf(run.text, out);
-      runTerms.set(run.text, out);
+      cut.set(run, out);
     }
   }
-  runCacheStats.hits += runs.filter((r) => r.han).length - fresh.length;
-  return runs.map((run) => {
-    if (!run.han) return [run.text];
-    const cached = runTerms.get(run.text);
-    if (cached) return cached;
-    // (only when the cache was cleared in between: cut this run on its own)
-    const out = cutWords(run.text);
-    gramsOf(run.text, out);
-    return out;
-  });
+  const terms = runs.map((run) => (run.han ? cut.get(run) ?? runTerms.get(run.text)! : [run.text]));
+  if (remember) {
+    runCacheStats.misses += fresh.length;
+    runCacheStats.hits += runs.filter((r) => r.han).length - fresh.length;
+    if (runTerms.size + fresh.length > RUN_CACHE_MAX) runTerms.clear();
+    for (const [run, out] of cut) runTerms.set(run.text, out);
+  }
+  return terms;
 }
 
 /** Appends the BIGRAM-prefixed bigrams and UNIGRAM-prefixed characters of a Han run. */
