@@ -3,14 +3,15 @@
 // same documents in the same run. Writes bench/results/search-eval-<date>.{md,json}.
 //   node --import tsx bench/search-eval/run.ts [--label=NAME] [--main-only]
 // --label writes search-eval-NAME-<date>.* instead (a helper's run beside the headline one); --main-only skips the
-// blind held-out set 2, for runs while the ranking is being changed (it is run only before and after).
+// blind held-out sets 2 and 3, for runs while the ranking is being changed (they are run only before and after).
 //
 // Documents: every demo service (title = name.zh, body = summary.zh + eligibility.zh, no aliases), every FAQ
 // entry of a service's guide (id `<code>#<n>`, title = q.zh, body = a.zh) that the knowledge base does not
 // ask again, and every FAQ of the demo knowledge base (demo/kb/*.jsonl: id as imported, title = question,
-// aliases, body = answer) — what the server indexes (server/modules/search/feed.ts). Three query sets: the
+// aliases, body = answer) — what the server indexes (server/modules/search/feed.ts). Four query sets: the
 // main set (queries.ts), the development set (heldout-queries.ts: held-out set 1, whose failures were looked at on
-// 2026-11-24) and the blind held-out set 2 (heldout2-queries.ts).
+// 2026-11-24), the blind held-out set 2 (heldout2-queries.ts) and the blind held-out set 3 (heldout3-queries.ts,
+// written 2026-12-07).
 import fs from 'node:fs';
 import path from 'node:path';
 import { Jieba } from '@node-rs/jieba';
@@ -25,6 +26,7 @@ import { machine } from '../machine.ts';
 import { KINDS, SAME_QUESTION, queries, type EvalQuery, type QueryKind } from './queries.ts';
 import { heldOutQueries } from './heldout-queries.ts';
 import { heldOut2Queries } from './heldout2-queries.ts';
+import { heldOut3Queries } from './heldout3-queries.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -182,8 +184,8 @@ function main() {
   const faqsOf = new Map<string, string[]>();
   for (const d of docs) if (d.service && !d.id.includes('#')) faqsOf.set(d.service, [...(faqsOf.get(d.service) ?? []), d.id]);
   const lenient = (set: EvalQuery[]) => set.map((q) => ({ ...q, expect: q.expect.flatMap((id) => [id, ...(faqsOf.get(id) ?? [])]) }));
-  const sets = { main: resolve(queries), dev: resolve(heldOutQueries), heldOut: resolve(heldOut2Queries) };
-  const missing = [...sets.main, ...sets.dev, ...sets.heldOut].flatMap((q) => (q.expect.some((id) => known.has(id)) ? [] : [`${q.q} → ${q.expect.join(' / ')}`]));
+  const sets = { main: resolve(queries), dev: resolve(heldOutQueries), heldOut: resolve(heldOut2Queries), heldOut3: resolve(heldOut3Queries) };
+  const missing = [...sets.main, ...sets.dev, ...sets.heldOut, ...sets.heldOut3].flatMap((q) => (q.expect.some((id) => known.has(id)) ? [] : [`${q.q} → ${q.expect.join(' / ')}`]));
   if (missing.length) throw new Error(`evaluation set names documents that do not exist:\n${missing.join('\n')}`);
 
   const engines = [onestop, minisearch, flexsearch, fuse].map((make) => {
@@ -195,7 +197,10 @@ function main() {
     report('main set', sets.main, engines),
     report('main set, lenient (a knowledge-base FAQ of the expected service also counts)', lenient(sets.main), engines),
     report('development set (held-out set 1, knowledge-base FAQs; consulted since 2026-11-24)', sets.dev, engines),
-    ...(mainOnly ? [] : [report('held-out set 2 (blind; services and knowledge-base FAQs)', sets.heldOut, engines)]),
+    ...(mainOnly ? [] : [
+      report('held-out set 2 (blind; services and knowledge-base FAQs)', sets.heldOut, engines),
+      report('held-out set 3 (blind, written 2026-12-07; services and knowledge-base FAQs)', sets.heldOut3, engines),
+    ]),
   ];
 
   const m = machine();
