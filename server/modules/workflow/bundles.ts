@@ -14,7 +14,7 @@ import { promiseColumns, promisedLimitOf } from './promise.ts';
 import type { TimeLimit } from '../../../common/catalog.ts';
 import * as repo from './repo.ts';
 import { caseView, checkFiles, formProblems, loadDefinitions, publishedOr404, type Deps } from './service.ts';
-import { applicantOf, startCase, type Create, type SubmitInput } from './submit.ts';
+import { applicantOf, startCase, yearOf, type Create, type SubmitInput } from './submit.ts';
 
 type Definitions = NonNullable<Awaited<ReturnType<typeof loadDefinitions>>>;
 
@@ -47,10 +47,9 @@ export async function prepareBundle({ db, catalog, calendar }: Deps, actor: Acto
   await checkFiles(db, bundle.definition.form, merged, [applicantId, actor.id], lang);
   return async (trx, now) => {
     const parentId = newId();
-    const number = await repo.nextCaseNumber(trx, Number(chinaDate(now).slice(0, 4)));
     const onBehalf = applicantId !== actor.id ? actor.id : null;
     await trx.insertInto('workflow_case').values({
-      id: parentId, number, service_code: body.service, department_code: item.content.department, kind: 'bundle',
+      id: parentId, number: repo.provisionalNumber(parentId), service_code: body.service, department_code: item.content.department, kind: 'bundle',
       form_version: bundle.version, process_version: bundle.version, applicant_id: applicantId, on_behalf_of: onBehalf,
       status: 'running', state: '{}', data: JSON.stringify(merged), visits: 0, rev: 1, created_at: now, updated_at: now, finished_at: null,
       ...promiseColumns(promisedLimitOf(bundle.definition, item.content.promisedLimit), now, calendar.overrides),
@@ -66,6 +65,8 @@ export async function prepareBundle({ db, catalog, calendar }: Deps, actor: Acto
         data: m.data, now, parent: { id: parentId, member: m.member.key }, overrides: calendar.overrides, promised: m.promised,
       }));
     }
+    // The parent's number, then its children's in member order; before the answer, which lists the children.
+    const [number, ...childNumbers] = await repo.numberCases(trx, yearOf(now), [parentId, ...children.map((c) => c.caseId)]);
     // Members that finish at once (automatic steps) may finish the bundle too.
     await refreshParent(trx, parentId, now, calendar.overrides);
     const out = await caseView(trx, catalog, (await repo.findCase(trx, parentId))!, actor.id);
@@ -74,7 +75,7 @@ export async function prepareBundle({ db, catalog, calendar }: Deps, actor: Acto
       caseId: parentId, out, response: JSON.stringify(out),
       audit: {
         actorId: actor.id, action: 'case.submit', entity: 'case', entityId: parentId,
-        detail: { number, service: body.service, children: children.map((c) => c.number), onBehalfOf: onBehalf ? applicantId : undefined },
+        detail: { number, service: body.service, children: childNumbers, onBehalfOf: onBehalf ? applicantId : undefined },
       },
     };
   };

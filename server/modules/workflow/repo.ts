@@ -86,16 +86,31 @@ export function findPersonByUsernameOrId(db: Db, ref: string) {
     .where((eb) => eb.or([eb('id', '=', ref), eb('username', '=', ref)])).executeTakeFirst();
 }
 
-const bumpCounter = prepared((db, p: { year: number }) => db.insertInto('case_counter').values({ year: p.year, last: 1 })
-  .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last: eb('case_counter.last', '+', 1) })))
+const bumpCounter = prepared((db, p: { year: number; n: number }) => db.insertInto('case_counter').values({ year: p.year, last: p.n })
+  .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last: eb('case_counter.last', '+', p.n) })))
   .returning('last'));
+const setNumber = prepared((db, p: { id: string; number: string }) => db.updateTable('workflow_case').set({ number: p.number }).where('id', '=', p.id));
 
-/** The next people-facing case number of a year: 2026-000123. */
-export async function nextCaseNumber(trx: Db, year: number): Promise<string> {
-  // One statement: the first case of a year creates its row, every other one bumps it (and locks it to the end).
-  const row = await bumpCounter.first(trx, { year });
+/**
+ * What a new case holds in `number` until numberCases gives it its real one, later in the same transaction:
+ * unique (from the case's random id), never committed, and never shown (the answer is built with the real number).
+ */
+export const provisionalNumber = (caseId: string) => `~${caseId.replace(/-/g, '').slice(-19)}`;
+
+/**
+ * Gives new cases their people-facing numbers of a year (2026-000123), in the order given. Called as the last
+ * writes of a submission: the statement that bumps the year's counter locks its row until the commit, so
+ * concurrent submissions queue on it only for these few statements, not for the whole transaction (on PostgreSQL
+ * that lock bounded the submissions per second). A transaction that rolls back gives its numbers back: no gaps.
+ */
+export async function numberCases(trx: Db, year: number, ids: readonly string[]): Promise<string[]> {
+  // One statement: the first case of a year creates its row, every other one bumps it.
+  const row = await bumpCounter.first(trx, { year, n: ids.length });
   if (!row) throw new Error('case_counter: no row returned');
-  return `${year}-${String(row.last).padStart(6, '0')}`;
+  const first = Number(row.last) - ids.length + 1;
+  const numbers = ids.map((_, i) => `${year}-${String(first + i).padStart(6, '0')}`);
+  for (const [i, id] of ids.entries()) await setNumber.rows(trx, { id, number: numbers[i]! });
+  return numbers;
 }
 
 const idempotencyKeyRow = prepared((db, p: { personId: string; key: string }) => db.selectFrom('idempotency_key').selectAll()

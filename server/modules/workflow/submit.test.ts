@@ -33,4 +33,18 @@ describe.each(DIALECTS)('the answer to a submission on %s', (dialect) => {
     expect(read.statusCode).toBe(200);
     expect(res.json()).toEqual(read.json());
   });
+
+  it('numbers cases submitted at once without gaps or repeats, and answers with the number stored', async () => {
+    // Cases are numbered as the last writes of their transaction (repo.numberCases); a provisional number never shows.
+    const answers = await Promise.all(Array.from({ length: 12 }, () => t.request({
+      method: 'POST', url: '/api/v1/cases', as: s.teacher, body: { service: 'leave-request', data: LEAVE }, headers: { 'idempotency-key': `n-${Math.random()}` },
+    })));
+    for (const a of answers) expect(a.statusCode, a.body).toBe(201);
+    const numbers = answers.map((a) => a.json().number as string).sort();
+    const seqs = numbers.map((n) => Number(/^\d{4}-(\d{6})$/.exec(n)![1]));
+    expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i));
+    const stored = await t.db.handle.db.selectFrom('workflow_case').select(['id', 'number']).where('id', 'in', answers.map((a) => a.json().id)).execute();
+    expect(Object.fromEntries(stored.map((r) => [r.id, r.number]))).toEqual(Object.fromEntries(answers.map((a) => [a.json().id, a.json().number])));
+    expect(await t.db.handle.db.selectFrom('workflow_case').select('id').where('number', 'like', '~%').execute()).toEqual([]);
+  });
 });

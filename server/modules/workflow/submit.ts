@@ -24,6 +24,9 @@ import {
 } from './service.ts';
 import { prepareBundle } from './bundles.ts';
 
+/** The year a case number counts in: the calendar year in China. */
+export const yearOf = (now: string) => Number(chinaDate(now).slice(0, 4));
+
 export interface SubmitInput { service: string; data: FormData; applicant?: string }
 
 export function requestHash(personId: string, body: SubmitInput): string {
@@ -53,7 +56,10 @@ export async function replay(db: Db, row: { request_hash: string; status_code: n
 /** The answer as an idempotency key keeps it: without the pinned definitions, which replay() puts back. */
 export const storedResponse = (out: CaseOut) => JSON.stringify({ ...out, form: null, process: null });
 
-/** Numbers and inserts a case, starts its process and applies the engine's first effects (inside the caller's transaction). */
+/**
+ * Inserts a case, starts its process and applies the engine's first effects (inside the caller's transaction).
+ * The case holds a provisional number until the caller numbers it, last (repo.numberCases).
+ */
 export async function startCase(trx: Db, c: {
   service: string; department: string; defs: NonNullable<Awaited<ReturnType<typeof loadDefinitions>>>;
   actorId: string; applicantId: string; onBehalf: string | null; person: { orgUnit: string; supervisorId: string | null };
@@ -64,11 +70,10 @@ export async function startCase(trx: Db, c: {
   promised?: TimeLimit;
 }) {
   const caseId = newId();
-  const number = await repo.nextCaseNumber(trx, Number(chinaDate(c.now).slice(0, 4)));
   const r = advance(c.defs.process.definition, null, { type: 'start', actor: c.actorId, caseId, applicantId: c.applicantId, data: c.data }, c.now);
   if (!r.ok) throw new Error(`process of ${c.service} refused to start: ${r.reason}`);
   const row: CaseRow = {
-    id: caseId, number, service_code: c.service, department_code: c.department, kind: 'case',
+    id: caseId, number: repo.provisionalNumber(caseId), service_code: c.service, department_code: c.department, kind: 'case',
     form_version: c.defs.form.version, process_version: c.defs.process.version, applicant_id: c.applicantId, on_behalf_of: c.onBehalf,
     status: r.state.status, state: storedState(r.state), data: JSON.stringify(r.state.data), visits: 0, rev: 1,
     created_at: c.now, updated_at: c.now, finished_at: isFinished(r.state.status) ? c.now : null,
@@ -87,7 +92,7 @@ export async function startCase(trx: Db, c: {
     row.promised_paused_since = chinaDate(c.now);
     await trx.updateTable('workflow_case').set({ promised_paused_since: row.promised_paused_since }).where('id', '=', caseId).execute();
   }
-  return { caseId, number, status: r.state.status, row, written };
+  return { caseId, status: r.state.status, row, written };
 }
 
 /** Who a submission is for (the actor, or the person a window clerk applies for), with their records. */
@@ -166,7 +171,7 @@ async function prepareCase({ db, catalog, calendar }: Deps, actor: Actor, body: 
   await checkFiles(db, defs.form.definition, data, [applicantId, actor.id], lang);
   return async (trx, now) => {
     const onBehalf = applicantId !== actor.id ? actor.id : null;
-    const { caseId, number, row, written } = await startCase(trx, {
+    const { caseId, row, written } = await startCase(trx, {
       service: body.service, department: item.content.department, defs, actorId: actor.id, applicantId, onBehalf, person, data, now, overrides: calendar.overrides,
       promised: item.content.promisedLimit,
     });
@@ -174,6 +179,9 @@ async function prepareCase({ db, catalog, calendar }: Deps, actor: Actor, body: 
     const out = await caseView(trx, catalog, row, actor.id, defs, written);
     // The half-filled form saved on the server is done with.
     if (!onBehalf) await repo.deleteDraft(trx, actor.id, body.service);
+    // Numbered last: the year's counter stays locked from here to the commit (repo.numberCases).
+    const [number] = await repo.numberCases(trx, yearOf(now), [caseId]);
+    row.number = out.number = number!;
     return {
       caseId, out, response: storedResponse(out),
       audit: { actorId: actor.id, action: 'case.submit', entity: 'case', entityId: caseId, detail: { number, service: body.service, onBehalfOf: onBehalf ? applicantId : undefined } },
