@@ -27,6 +27,11 @@ export const BundleMember = Type.Object({
   name: Localized,
   /** Member field key → where its value comes from; unlisted fields take the merged field of the same key. */
   map: Type.Optional(Type.Record(Type.String({ pattern: FIELD_KEY }), BundleFieldSource)),
+  /**
+   * The member's promised limit inside the bundle, in working days, when the bundle's offices agreed to a shorter
+   * one than the service item publishes on its own (承诺时限压缩: a desk for a new teacher, not a room allocation).
+   */
+  promisedLimitDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
 }, { additionalProperties: false });
 export type BundleMember = Static<typeof BundleMember>;
 
@@ -60,9 +65,23 @@ export function mergedKeyOf(member: BundleMember, memberKey: string): string | n
   return 'field' in src ? src.field : null;
 }
 
-/** Mistakes that would make a bundle's members unfillable; an empty list means it may be published. */
-export function lintBundle(def: BundleDefinition, memberForms: Map<string, FormDefinition | undefined>): string[] {
+/**
+ * Mistakes that would make a bundle's members unfillable, or its promise one it cannot keep; an empty list means it
+ * may be published. `memberPromises` holds each member service's own promised limit in working days, where known.
+ */
+export function lintBundle(def: BundleDefinition, memberForms: Map<string, FormDefinition | undefined>, memberPromises = new Map<string, number>()): string[] {
   const problems: string[] = [];
+  for (const m of def.members) {
+    const own = memberPromises.get(m.service);
+    if (m.promisedLimitDays !== undefined && own !== undefined && m.promisedLimitDays > own) {
+      problems.push(`member '${m.key}': promises ${m.promisedLimitDays} working days in the bundle, more than ${m.service}'s own ${own}`);
+    }
+    // The bundle is done when its last member is: it cannot promise less than any of them.
+    const days = m.promisedLimitDays ?? own;
+    if (def.promisedLimitDays !== undefined && days !== undefined && days > def.promisedLimitDays) {
+      problems.push(`member '${m.key}': promises ${days} working days, more than the bundle's ${def.promisedLimitDays}; shorten it within the bundle (promisedLimitDays) or promise the bundle longer`);
+    }
+  }
   const merged = new Map(def.form.fields.map((f) => [f.key, f]));
   const keys = new Set<string>();
   const used = new Set<string>();

@@ -22,6 +22,16 @@ describe('bundle rules', () => {
     expect(lintBundle(broken, forms)).toEqual(["member 'hr' is defined twice", "member 'hr': service 'nothing' has no online form and process"]);
     const noOffice = { ...onboardingBundle.definition, members: onboardingBundle.definition.members.filter((m) => m.key !== 'office') };
     expect(lintBundle(noOffice, forms)).toEqual(["merged field 'officeNeed' feeds no member", "merged field 'officeNote' feeds no member"]);
+    // Promises: the bundle cannot promise less than a member, and a member cannot promise more in the bundle than alone.
+    const promises = new Map(onboardingMembers.map((m) => [m.service, m.process.promisedLimitDays!]));
+    expect(promises.get('office-space')).toBe(20);
+    expect(lintBundle(onboardingBundle.definition, forms, promises)).toEqual([]);
+    const slowOffice = { ...onboardingBundle.definition, members: onboardingBundle.definition.members.map((m) => (m.key === 'office' ? { ...m, promisedLimitDays: undefined } : m)) };
+    expect(lintBundle(slowOffice, forms, promises)).toEqual([
+      "member 'office': promises 20 working days, more than the bundle's 5; shorten it within the bundle (promisedLimitDays) or promise the bundle longer",
+    ]);
+    const looser = { ...onboardingBundle.definition, promisedLimitDays: 30, members: onboardingBundle.definition.members.map((m) => (m.key === 'office' ? { ...m, promisedLimitDays: 25 } : m)) };
+    expect(lintBundle(looser, forms, promises)).toEqual(["member 'office': promises 25 working days in the bundle, more than office-space's own 20"]);
   });
 
   it('derives the parent status from the children', () => {
@@ -136,6 +146,8 @@ describe.each(DIALECTS)('life-event bundles on %s', (dialect) => {
     const today = chinaDate(nowIso());
     expect(waiting.promise).toMatchObject({ limit: 5, unit: 'working_day', pausedSince: today, status: 'normal' });
     expect((await getCase(s.newteacher, byMember.network)).json().promise).toMatchObject({ limit: 1, pausedSince: today });
+    // The office part promises what it agreed to within the bundle (5), not 公用房使用申请's own 20, and no part outruns the bundle.
+    expect((await getCase(s.newteacher, byMember.office)).json().promise).toMatchObject({ limit: 5, unit: 'working_day', dueDate: parent.promise.dueDate });
     const fixed = await t.request({ method: 'POST', url: `/api/v1/cases/${byMember.network}/resubmit`, as: s.newteacher, body: { data: { account: 'linxiao2' } } });
     expect(fixed.statusCode, fixed.body).toBe(200);
     const resumed = (await getCase(s.newteacher, parent.id)).json();

@@ -8,9 +8,9 @@ import { prepareFormData, type FormData, type FormDefinition } from '../../../co
 import { lintBundle, memberData, mergedKeyOf, type BundleDefinition, type BundleMember } from '../../../common/bundle.ts';
 import type { Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/service.ts';
-import { chinaDate } from './calendar.ts';
 import { latestBundle, refreshParent } from './bundle-state.ts';
 import { promiseColumns, promisedLimitOf } from './promise.ts';
+import type { ProcessDefinition } from './definition.ts';
 import type { TimeLimit } from '../../../common/catalog.ts';
 import * as repo from './repo.ts';
 import { caseView, checkFiles, formProblems, loadDefinitions, publishedOr404, type Deps } from './service.ts';
@@ -63,6 +63,7 @@ export async function prepareBundle({ db, catalog, calendar }: Deps, actor: Acto
       children.push(await startCase(trx, {
         service: m.member.service, department: m.department, defs: m.defs, actorId: actor.id, applicantId, onBehalf, person,
         data: m.data, now, parent: { id: parentId, member: m.member.key }, overrides: calendar.overrides, promised: m.promised,
+        promisedInBundle: m.member.promisedLimitDays,
       }));
     }
     // The parent's number, then its children's in member order; before the answer, which lists the children.
@@ -88,11 +89,14 @@ export async function publishBundle(trx: Db, actorId: string | null, code: strin
   // A service is applied for either as one case or as a bundle, never both.
   if (await repo.latestDefinition(trx, 'process_definition', code)) problems.push(`service '${code}' already has a process of its own`);
   const forms = new Map<string, FormDefinition | undefined>();
+  const promises = new Map<string, number>();
   for (const m of def.members) {
     const [form, proc] = await Promise.all([repo.latestDefinition(trx, 'form_definition', m.service), repo.latestDefinition(trx, 'process_definition', m.service)]);
     forms.set(m.service, form && proc ? (JSON.parse(form.definition) as FormDefinition) : undefined);
+    const days = proc ? (JSON.parse(proc.definition) as ProcessDefinition).promisedLimitDays : undefined;
+    if (days !== undefined) promises.set(m.service, days);
   }
-  problems.push(...lintBundle(def, forms));
+  problems.push(...lintBundle(def, forms, promises));
   if (problems.length) throw new AppError('validation_failed', {}, problems.map((message) => ({ path: '/bundle', message })));
   const last = await trx.selectFrom('bundle_definition').select((eb) => eb.fn.max('version').as('v')).where('service_code', '=', code).executeTakeFirst();
   const version = Number(last?.v ?? 0) + 1;

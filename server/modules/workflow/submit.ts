@@ -68,6 +68,8 @@ export async function startCase(trx: Db, c: {
   overrides: CalendarOverrides;
   /** the service item's published promised limit, used when the process names none (promise.ts) */
   promised?: TimeLimit;
+  /** a bundle member's promised working days within its bundle (common/bundle.ts), before the process's own */
+  promisedInBundle?: number;
 }) {
   const caseId = newId();
   const r = advance(c.defs.process.definition, null, { type: 'start', actor: c.actorId, caseId, applicantId: c.applicantId, data: c.data }, c.now);
@@ -80,7 +82,7 @@ export async function startCase(trx: Db, c: {
     parent_id: c.parent?.id ?? null, bundle_member: c.parent?.member ?? null,
     promised_limit: null, promised_unit: null, promised_start: null, promised_paused: 0, promised_paused_since: null, promised_due: null, promised_warn: null,
     promised_warned_at: null, promised_escalated_at: null,
-    ...promiseColumns(promisedLimitOf(c.defs.process.definition, c.promised), c.now, c.overrides),
+    ...promiseColumns(c.promisedInBundle !== undefined ? { limit: c.promisedInBundle, unit: 'working_day' } : promisedLimitOf(c.defs.process.definition, c.promised), c.now, c.overrides),
   };
   await insertRows(trx, 'workflow_case', [row]);
   const ctx: CaseContext = { caseId, applicantId: c.applicantId, applicantOrg: c.person.orgUnit, supervisorId: c.person.supervisorId, department: c.department };
