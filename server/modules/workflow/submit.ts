@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/index.ts';
 import { insertRows } from '../../db/prepared.ts';
+import { groupTransaction } from '../../db/group-commit.ts';
 import { newId, nowIso } from '../../clock.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Lang } from '../../../common/problems.ts';
@@ -130,7 +131,8 @@ export async function withIdempotency(
   if (seen) return replay(db, seen, hash);
   const create = await prepare();
   try {
-    return await db.transaction().execute(async (trx) => {
+    // On SQLite, submissions arriving together share one commit (db/group-commit.ts).
+    return await groupTransaction(db, async (trx) => {
       const again = await repo.findIdempotencyKey(trx, actorId, key);
       if (again) return replay(trx, again, hash);
       const now = nowIso();
