@@ -38,9 +38,18 @@ export function chinaDate(instant: string): string {
 export function isWorkingDay(date: string, overrides: CalendarOverrides = {}): boolean {
   toEpochDay(date);
   if (Object.hasOwn(overrides, date)) return overrides[date];
-  // getDayDetail is given the string, not a Date: the package formats dates in the local time zone.
-  return chineseDays.getDayDetail(date).work;
+  let work = packageVerdicts.get(date);
+  if (work === undefined) {
+    // getDayDetail is given the string, not a Date: the package formats dates in the local time zone.
+    work = chineseDays.getDayDetail(date).work;
+    if (packageVerdicts.size >= 20_000) packageVerdicts.clear();
+    packageVerdicts.set(date, work);
+  }
+  return work;
 }
+
+/** The package's verdict per date (its data never changes in a process; due dates ask about the same weeks all day). */
+const packageVerdicts = new Map<string, boolean>();
 
 /** The date n working days after `start` (n < 0: before); the start day itself is not counted. */
 export function addWorkingDays(start: string, n: number, overrides: CalendarOverrides = {}): string {
