@@ -185,11 +185,15 @@ describe.each(DIALECTS)('route guards, applicants and staff, on %s', (dialect) =
     // POST /api/v1/notifications/:id/read
     expectProblem(await req('POST', `/api/v1/notifications/${noteId}/read`), 401, 'unauthenticated');
     expectProblem(await req('POST', '/api/v1/notifications/bad%20id/read', s.teacher), 400, 'validation_failed');
-    // someone else's notification: the answer is about the caller's own unread count, and the teacher's stays unread
-    const other = await req('POST', `/api/v1/notifications/${noteId}/read`, s.student);
-    expect(other.statusCode).toBeLessThan(500);
+    // someone else's notification, or none: 404, and the teacher's stays unread
+    expectProblem(await req('POST', `/api/v1/notifications/${noteId}/read`, s.student), 404, 'not_found');
+    expectProblem(await req('POST', `/api/v1/notifications/${newId()}/read`, s.student), 404, 'not_found');
     expect(await readAt()).toBeNull();
     expect((await req('GET', '/api/v1/notifications?unread=true', s.teacher)).json().items.map((n: { id: string }) => n.id)).toContain(noteId);
+    // the owner's: read, and reading it again is no error
+    expect((await req('POST', `/api/v1/notifications/${noteId}/read`, s.teacher)).statusCode).toBe(200);
+    expect(await readAt()).not.toBeNull();
+    expect((await req('POST', `/api/v1/notifications/${noteId}/read`, s.teacher)).statusCode).toBe(200);
     // GET /api/v1/mailbox: a limit over the maximum (someone else's messages: notify.test.ts)
     expectProblem(await req('GET', '/api/v1/mailbox?limit=201', s.teacher), 400, 'validation_failed');
   });

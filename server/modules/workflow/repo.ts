@@ -229,6 +229,10 @@ export async function countUnread(db: Db, personId: string): Promise<number> {
   return Number(r?.n ?? 0);
 }
 
+export async function hasNotification(db: Db, personId: string, id: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('notification').select('id').where('id', '=', id).where('person_id', '=', personId).executeTakeFirst());
+}
+
 export function markNotificationRead(db: Db, personId: string, id: string, now: string) {
   return db.updateTable('notification').set({ read_at: now }).where('id', '=', id).where('person_id', '=', personId)
     .where('read_at', 'is', null).executeTakeFirst();

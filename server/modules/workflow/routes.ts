@@ -271,7 +271,9 @@ export function workflowRoutes(app: FastifyInstance, db: Db, catalog: CatalogCac
     schema: { tags: ['notifications'], summary: 'Mark one notification read', params: Type.Object({ id: Id }), response: { 200: Type.Object({ unread: Type.Integer() }) } },
   }, async (request) => {
     const actor = requireActor(request);
-    await repo.markNotificationRead(db, actor.id, request.params.id, nowIso());
+    const marked = await repo.markNotificationRead(db, actor.id, request.params.id, nowIso());
+    // Nothing marked: already read (no error), or not the caller's notification at all (404, like any other's record).
+    if (!Number(marked?.numUpdatedRows ?? 0) && !(await repo.hasNotification(db, actor.id, request.params.id))) throw new AppError('not_found');
     return { unread: await repo.countUnread(db, actor.id) };
   });
 }
