@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type SqliteDatabaseType from 'better-sqlite3';
 import pg from 'pg';
 import type { Database } from './schema.ts';
+import { statementName } from './prepared.ts';
 import * as foundation from './migrations/2026-11-23-01-foundation.ts';
 import * as preferencesSaved from './migrations/2026-11-23-02-preferences-saved.ts';
 import * as knowledgeBase from './migrations/2026-11-23-03-knowledge-base.ts';
@@ -61,6 +62,7 @@ export function openDb(opts: { databaseUrl: string | null; dataDir: string; pool
     // An idle client whose connection the server ends (restart, failover, admin) emits 'error' on the
     // pool; without a listener that would crash the process. The pool drops the client and reconnects.
     pool.on('error', (err) => { process.emitWarning(`PostgreSQL idle client error: ${err.message}`); });
+    pool.on('connect', nameHotStatements);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
@@ -77,6 +79,18 @@ export function openDb(opts: { databaseUrl: string | null; dataDir: string; pool
   sqlite.pragma('cache_size = -65536');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * Kysely runs a query as `client.query(sql, values)`, an unnamed statement that PostgreSQL parses and plans every
+ * time. The hot fixed-shape queries (db/prepared.ts) go by a name instead, so each connection prepares them once.
+ */
+function nameHotStatements(client: pg.PoolClient) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((config: unknown, values?: unknown, callback?: unknown) => {
+    const name = typeof config === 'string' && Array.isArray(values) ? statementName(config) : undefined;
+    return name ? query({ name, text: config, values }, callback) : query(config, values, callback);
+  }) as typeof client.query;
 }
 
 /**

@@ -29,7 +29,20 @@ function shapeOf(db: Db, id: unknown, build: (p: Record<string, unknown>) => Com
   const stray = compiled.sql.includes(MARK) || slots.some((s) => 'value' in s && JSON.stringify(s.value ?? null).includes('onestop-param:'));
   if (stray || [...used].some((k) => !bound.has(k))) throw new Error(`prepared query: a parameter is not a plain bound value in ${compiled.sql}`);
   byId.set(id, shape = { compiled, slots });
+  if (!names.has(compiled.sql)) names.set(compiled.sql, `onestop_${names.size + 1}`);
   return shape;
+}
+
+/** The SQL text of every shape compiled here, with a statement name for PostgreSQL (see statementName). */
+const names = new Map<string, string>();
+
+/**
+ * The name under which PostgreSQL may keep `sql` as a prepared statement on each connection, if it is the text of
+ * a prepared query: the server then parses and plans it once per connection instead of on every run (db/index.ts
+ * names it when the pool's client is asked to run it). Other queries, of shapes that vary, stay unnamed.
+ */
+export function statementName(sql: string): string | undefined {
+  return names.get(sql);
 }
 
 function run<P extends Record<string, unknown>>(db: Db, shape: Shape, p: P) {
