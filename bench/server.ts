@@ -12,11 +12,23 @@ export async function start(args: string[], env: Record<string, string>, port: n
   throw new Error(`server on ${port} did not start`);
 }
 
-/** CPU time (user + system) of a process so far, in microseconds; undefined where /proc is missing. */
+/**
+ * CPU time (user + system) of a process and its children so far (a server of several processes: WORKERS), in
+ * microseconds; undefined where /proc is missing.
+ */
 export function cpuMicros(pid: number | undefined): number | undefined {
+  const stat = (p: number | string) => fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
   try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * (1e6 / 100); // USER_HZ is 100 on Linux
+    const own = stat(pid!);
+    let ticks = Number(own[11]) + Number(own[12]);
+    for (const p of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(p)) continue;
+      try {
+        const f = stat(p);
+        if (Number(f[1]) === pid) ticks += Number(f[11]) + Number(f[12]);
+      } catch { /* gone */ }
+    }
+    return ticks * (1e6 / 100); // USER_HZ is 100 on Linux
   } catch { return undefined; }
 }
 

@@ -1,4 +1,5 @@
 // `onestop` CLI: serve, migrate, seed, create-admin, import-catalog, export-catalog, verify-audit, kb import/export.
+import cluster from 'node:cluster';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from './config.ts';
@@ -36,8 +37,13 @@ async function open(config: Config): Promise<DbHandle> {
 }
 
 async function serve(config: Config) {
+  if (cluster.isPrimary && config.workers > 1) {
+    if (config.databaseUrl) return supervise(config);
+    console.warn('WORKERS > 1 needs PostgreSQL (SQLite has one writer): serving in one process');
+  }
   const handle = await open(config);
-  if (config.demo) {
+  // The primary of several processes has migrated and seeded already.
+  if (config.demo && cluster.isPrimary) {
     if (!(await isSeeded(handle.db))) console.log('Seeding the demo university …');
     // also adds the demo knowledge base to a demo database seeded before it existed (once)
     await seedDemo(handle.db);
@@ -58,6 +64,36 @@ async function serve(config: Config) {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   app.log.info(`OneStop is serving on http://localhost:${config.port} (${handle.dialect}${config.demo ? ', demo mode' : ''})`);
+}
+
+/**
+ * WORKERS=n on PostgreSQL: n processes serve one port (node:cluster hands out the connections). Each is a whole
+ * server — its own catalog cache and search index following the revision counters, its own outbox worker and
+ * timers, which claim their rows so that racing processes deliver each once. The primary migrates and seeds first,
+ * replaces a process that dies, and stops them all on SIGINT/SIGTERM.
+ */
+async function supervise(config: Config) {
+  const handle = await open(config);
+  if (config.demo) await seedDemo(handle.db);
+  await handle.close();
+  let stopping = false;
+  const fork = () => cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    console.error(`server process ${worker.process.pid} ended (${signal ?? code}); starting another`);
+    setTimeout(fork, 1000).unref();
+  });
+  for (let i = 0; i < config.workers; i++) fork();
+  const stop = () => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  console.log(`OneStop: ${config.workers} server processes on port ${config.port} (postgres${config.demo ? ', demo mode' : ''})`);
 }
 
 /** A fresh installation without the demo has no org tree: create the school root and one campus. */

@@ -8,6 +8,8 @@ export interface Config {
   /** unset = embedded SQLite file in dataDir */
   databaseUrl: string | null;
   demo: boolean;
+  /** server processes sharing the port (PostgreSQL only: SQLite has one writer) */
+  workers: number;
   cookieSecure: boolean;
   logLevel: string;
   /** login attempts per minute per IP */
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     // Demo mode is on by default for the embedded database and off for PostgreSQL.
     demo: flag(env.ONESTOP_DEMO, databaseUrl === null),
+    workers: Math.max(1, Math.floor(Number(env.WORKERS ?? 1)) || 1),
     cookieSecure: flag(env.COOKIE_SECURE, false),
     logLevel: env.LOG_LEVEL ?? 'info',
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 10),

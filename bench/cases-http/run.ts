@@ -30,6 +30,8 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const PGBENCH_CLIENTS = 10;
+// Server processes for PostgreSQL (WORKERS; SQLite always runs one): BENCH_PG_WORKERS=2 uses both cores.
+const PG_WORKERS = Number(process.env.BENCH_PG_WORKERS ?? 1);
 const WARMUP = 3;
 const BASELINE = process.env.BENCH_BASELINE_TREE ? path.resolve(process.env.BENCH_BASELINE_TREE) : null;
 const BASELINE_LABEL = process.env.BENCH_BASELINE_LABEL ?? 'baseline';
@@ -134,6 +136,7 @@ try {
     if (t.databaseUrl) await adminQuery(`create database ${new URL(t.databaseUrl).pathname.slice(1)}`);
     t.child = await start(['bin/onestop.js', 'serve'], {
       DATA_DIR: t.dataDir, DATABASE_URL: t.databaseUrl ?? '', ONESTOP_DEMO: 'on', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '1000',
+      ...(t.databaseUrl ? { WORKERS: String(PG_WORKERS) } : {}),
     }, t.port, { cwd: t.treePath, probe: '/api/v1/services' });
     await login(t);
   }
@@ -174,7 +177,7 @@ try {
   const report = {
     benchmark: 'cases-http', machine: { ...machine(), loadAverageBefore: loadBefore.map((l) => Number(l.toFixed(2))), loadAverageAfter: loadAfter.map((l) => Number(l.toFixed(2))) },
     sharedMachine: 'the machine is shared with other agents; the lead may rerun on a quiet machine',
-    connections: CONNECTIONS, durationSeconds: DURATION, runs: RUNS, warmupSeconds: WARMUP, request: { method: 'POST', path: '/api/v1/cases', body: BODY, applicant: APPLICANT },
+    connections: CONNECTIONS, pgServerProcesses: PG_WORKERS, durationSeconds: DURATION, runs: RUNS, warmupSeconds: WARMUP, request: { method: 'POST', path: '/api/v1/cases', body: BODY, applicant: APPLICANT },
     baseline: BASELINE ? { tree: BASELINE, label: BASELINE_LABEL } : null, pgbench: { args: `-b simple-update -c ${PGBENCH_CLIENTS} -j 2 -T ${DURATION}`, scale: 1, tps, runs: pgbenchTps },
     method: 'median of interleaved runs (each round visits every server, then pgbench); cpu is the server process utime+stime per request',
     results,
@@ -187,7 +190,8 @@ try {
     `# Submission benchmark (POST /api/v1/cases) ${stamp}`, '',
     `${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}; load average ${m.loadAverageBefore.join(' / ')} before and ${m.loadAverageAfter.join(' / ')} after ` +
     `(the machine is shared with other agents, so these figures are a floor; the lead may rerun on a quiet machine). autocannon ${CONNECTIONS} connections on loopback, ` +
-    `load generator, server and PostgreSQL on the same cores; every request a new 请销假 (leave-request) application with its own Idempotency-Key. ` +
+    `load generator, server and PostgreSQL on the same cores; every request a new 请销假 (leave-request) application with its own Idempotency-Key; ` +
+    `this code's PostgreSQL server runs ${PG_WORKERS} process${PG_WORKERS > 1 ? 'es' : ''} (WORKERS), SQLite one. ` +
     `Median of ${RUNS} interleaved ${DURATION}-s runs after a ${WARMUP}-s warm-up, min–max in brackets. ` +
     `pgbench ${report.pgbench.args} (scale 1) on the same PostgreSQL in the same rounds: ${tps} tps (${pgbenchTps.join(', ')}).`, '',
     '| code | database | submissions/s | p50 ms | p99 ms | server CPU µs/req | statements/submit (+ outbox after, alone; batched: 20 at once) | errors | goal | met | check |',
