@@ -150,6 +150,14 @@ export function listMyCases(db: Db, personId: string, status: string | undefined
   return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
 }
 
+/** A person's own applications of a service still open (running or waiting on them), newest first. */
+export function openCasesOf(db: Db, personId: string, service: string, limit: number) {
+  return db.selectFrom('workflow_case').select(['id', 'number', 'status', 'created_at'])
+    .where('applicant_id', '=', personId).where('service_code', '=', service).where('parent_id', 'is', null)
+    .where('status', 'in', ['running', 'waiting_applicant'])
+    .orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
 export function tasksOfCase(db: Db, caseId: string) {
   return db.selectFrom('case_task').leftJoin('person as a', 'a.id', 'case_task.assignee_person')
     .leftJoin('person as d', 'd.id', 'case_task.done_by')

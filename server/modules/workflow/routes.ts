@@ -65,6 +65,9 @@ export function workflowRoutes(app: FastifyInstance, db: Db, catalog: CatalogCac
           form: Type.Object({ version: Type.Integer(), definition: FormDefinition }),
           process: Type.Object({ version: Type.Integer(), definition: Type.Unknown({ description: 'ProcessDefinition: { start, steps[] } (server/modules/workflow/definition.ts)' }) }),
           prefill: Type.Union([Type.Null(), Type.Object({ values: Type.Record(Type.String(), Type.Unknown()), fromRecords: Type.Array(Type.String()) })]),
+          openCases: Type.Array(Type.Object({ id: Type.String(), number: Type.String(), status: Type.String(), createdAt: Type.String() }), {
+            description: 'The signed-in person\'s own applications of this service still open (running or waiting on them), newest first, at most 5; empty when not signed in',
+          }),
           bundle: Type.Optional(Type.Object({
             members: Type.Array(Type.Object({ key: Type.String(), name: Type.Unknown(), service: Type.String(), department: Type.Unknown() })),
           }, { description: 'Only for a life-event bundle (一件事一次办): the services its one form is sent to, one case each' })),

@@ -102,13 +102,17 @@ export async function serviceForm({ db, catalog }: Deps, actor: Actor | null, co
   const defs = await loadDefinitions(db, code);
   if (!defs) throw new AppError('service_not_online', { code });
   let prefill: { values: FormData; fromRecords: string[] } | null = null;
+  let openCases: Array<{ id: string; number: string; status: string; createdAt: string }> = [];
   if (actor) {
     const p = await repo.loadProfile(db, actor.id, (c) => catalog.org.unitName(c).name.zh);
     if (p) prefill = prefillFromProfile(defs.form.definition, p.profile);
+    // Applying again while one is open is often a mistake (a second identical application for the office to
+    // handle): the page says so before the form, with a link to the open one.
+    openCases = (await repo.openCasesOf(db, actor.id, code, 5)).map((r) => ({ id: r.id, number: r.number, status: r.status, createdAt: r.created_at }));
   }
   return {
     service: { code, name: item.content.name, department: catalog.org.unitName(item.content.department) },
-    form: defs.form, process: defs.process, prefill,
+    form: defs.form, process: defs.process, prefill, openCases,
     // A bundle names the services its one form is sent to.
     ...('bundle' in defs && defs.bundle ? {
       bundle: { members: defs.bundle.members.map((m) => ({ key: m.key, name: m.name, service: m.service, department: catalog.org.unitName(catalog.published(m.service)?.content.department ?? '') })) },

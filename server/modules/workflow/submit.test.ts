@@ -47,4 +47,28 @@ describe.each(DIALECTS)('the answer to a submission on %s', (dialect) => {
     expect(Object.fromEntries(stored.map((r) => [r.id, r.number]))).toEqual(Object.fromEntries(answers.map((a) => [a.json().id, a.json().number])));
     expect(await t.db.handle.db.selectFrom('workflow_case').select('id').where('number', 'like', '~%').execute()).toEqual([]);
   });
+
+  it('shows the applicant their own open applications of the service on its form, and nobody else\'s', async () => {
+    const form = async (as?: Session) => (await t.request({ method: 'GET', url: '/api/v1/services/certificate-of-nothing/form', as })).statusCode;
+    expect(await form()).toBe(404);
+    const openOf = async (as?: Session) => {
+      const res = await t.request({ method: 'GET', url: '/api/v1/services/leave-request/form', as });
+      expect(res.statusCode).toBe(200);
+      return (res.json().openCases as Array<{ id: string; number: string; status: string }>).map((c) => c.id);
+    };
+    expect(await openOf()).toEqual([]);
+    const before = await openOf(s.teacher);
+    const made = await t.request({ method: 'POST', url: '/api/v1/cases', as: s.teacher, body: { service: 'leave-request', data: LEAVE }, headers: { 'idempotency-key': `o-${Math.random()}` } });
+    expect(made.statusCode, made.body).toBe(201);
+    const now = await openOf(s.teacher);
+    expect(now[0]).toBe(made.json().id);
+    expect(now.length).toBe(Math.min(5, before.length + 1));
+    // the clerk (who applies for others) and the new teacher have their own lists, without the teacher's case
+    expect(await openOf(s.clerk)).not.toContain(made.json().id);
+    expect(await openOf(s.newteacher)).not.toContain(made.json().id);
+    // withdrawn: no longer open
+    const w = await t.request({ method: 'POST', url: `/api/v1/cases/${made.json().id}/withdraw`, as: s.teacher, body: {} });
+    expect(w.statusCode, w.body).toBe(200);
+    expect(await openOf(s.teacher)).not.toContain(made.json().id);
+  });
 });

@@ -37,6 +37,8 @@ export interface ServiceForm {
   form: { version: number; definition: FormDefinition };
   process: { version: number; definition: ProcessDefinition };
   prefill: null | { values: FormData; fromRecords: string[] };
+  /** The signed-in person's own open applications of this service, newest first (at most 5). */
+  openCases: Array<{ id: string; number: string; status: CaseStatus; createdAt: string }>;
   /** A life-event bundle (一件事一次办): the services the one form is sent to. */
   bundle?: { members: Array<{ key: string; name: Localized; service: string; department: NamedCode }> };
 }

@@ -10,11 +10,13 @@ import { submitCase, useServiceForm } from '../../api/cases.ts';
 import { ProblemError } from '../../api/client.ts';
 import { hasRole, useSession } from '../../api/session.ts';
 import { PersonInput } from '../../components/form/person-input.tsx';
-import { useL } from '../../lib/localized.ts';
+import { formatDate, useL, useLocale } from '../../lib/localized.ts';
 import { useDocumentTitle } from '../../lib/document-title.ts';
 import { PageError, PageLoading } from '../../components/page-state.tsx';
 import { ApplicationForm } from '../../components/form/application-form.tsx';
 import { ProcessFlowchart } from '../cases/process-flowchart.tsx';
+import { CaseStatusBadge } from '../cases/case-status.tsx';
+import './apply.css';
 
 function newKey(): string {
   return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
@@ -24,6 +26,7 @@ export function ApplyPage() {
   const { code = '' } = useParams();
   const { t } = useTranslation();
   const l = useL();
+  const locale = useLocale();
   const location = useLocation();
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -67,6 +70,7 @@ export function ApplyPage() {
     const created = await submitCase(attempt.current.key, payload);
     attempt.current = null;
     void qc.invalidateQueries({ queryKey: ['cases'] });
+    void qc.invalidateQueries({ queryKey: ['service-form', code] });
     qc.setQueryData(['case', created.id], created);
     void navigate(`/cases/${encodeURIComponent(created.id)}`, { state: { submitted: true } });
   };
@@ -109,6 +113,20 @@ export function ApplyPage() {
                 <p>{t('bundle.applyNote', { count: f.bundle.members.length })}</p>
                 <p className="meta-text">{t('bundle.members')}</p>
                 <ul>{f.bundle.members.map((m) => <li key={m.key}>{l(m.name)}</li>)}</ul>
+              </div>
+            )}
+            {!behalf && f.openCases.length > 0 && (
+              <div className="open-cases-note" role="note" aria-labelledby="open-cases-h">
+                <p id="open-cases-h"><strong>{t('apply.openCases', { count: f.openCases.length, name: name ?? code })}</strong></p>
+                <ul>
+                  {f.openCases.map((c) => (
+                    <li key={c.id}>
+                      <Link to={`/cases/${encodeURIComponent(c.id)}`}>{t('apply.openCase', { number: c.number, date: formatDate(c.createdAt, locale, true) })}</Link>
+                      {' '}<CaseStatusBadge status={c.status} />
+                    </li>
+                  ))}
+                </ul>
+                <p className="meta-text">{t('apply.openCasesHint')}</p>
               </div>
             )}
             {!behalf && (f.prefill?.fromRecords.length ?? 0) > 0 && <p className="form-help">{t('apply.recordsNote')}</p>}
