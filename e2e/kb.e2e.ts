@@ -109,6 +109,12 @@ describe.each(DIALECTS)('search results and answers on %s', (dialect) => {
         await page.locator('.ant-select-item-option', { hasText: s.kbAdmin.states.in_review }).click();
         await mine.getByRole('button', { name: s.kbAdmin.publish }).click();
         await mine.waitFor({ state: 'detached' });
+        // Among several hundred FAQs, its id (or the words of its question) finds it.
+        await page.getByRole('combobox', { name: s.kbAdmin.state }).click();
+        await page.locator('.ant-select-item-option', { hasText: s.kbAdmin.states.published }).click();
+        await page.getByLabel(s.kbAdmin.find).fill(id);
+        await expect.poll(() => page.locator('.ant-table-row').count()).toBe(1);
+        await mine.waitFor();
         await shell.goto(`/kb/${id}`);
         await page.locator('article.kb-answer h1', { hasText: '大厅里可以打印材料吗？' }).waitFor();
       });

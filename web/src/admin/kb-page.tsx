@@ -81,6 +81,13 @@ function FaqTable() {
   const message = useMessage();
   const [state, setState] = useState<FaqState | undefined>();
   const faqs = useAdminFaqs(state);
+  const categories = useKbCategories();
+  // Several hundred FAQs: narrowed here by words and category (the list holds every FAQ one manages).
+  const [words, setWords] = useState('');
+  const [category, setCategory] = useState<string | undefined>();
+  const needle = words.trim().toLowerCase();
+  const shown = (faqs.data?.items ?? []).filter((f) => (!category || f.category === category) && (!needle
+    || [f.id, f.question.zh, f.question.en, f.service ?? ''].some((x) => x.toLowerCase().includes(needle))));
   const step = useFaqStep();
   const publisher = hasRole(me, PUBLISHER_ROLES);
   const [editing, setEditing] = useState<string | null | undefined>(undefined);
@@ -93,9 +100,14 @@ function FaqTable() {
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
+        <label htmlFor="kb-words">{t('kbAdmin.find')}</label>
+        <Input id="kb-words" style={{ minWidth: 200 }} allowClear value={words} onChange={(e) => setWords(e.target.value)} placeholder={t('kbAdmin.findHint')} />
+        <label htmlFor="kb-category">{t('kbAdmin.category')}</label>
+        <Select id="kb-category" style={{ minWidth: 160 }} value={category ?? ''} onChange={(v: string) => setCategory(v || undefined)}
+          options={[{ value: '', label: t('app.all') }, ...(categories.data?.items ?? []).map((x) => ({ value: x.code, label: l(x.name) }))]} />
         <label htmlFor="kb-state">{t('kbAdmin.state')}</label>
-        <Select id="kb-state" style={{ minWidth: 160 }} allowClear value={state} onChange={setState} placeholder={t('app.all')}
-          options={(['draft', 'in_review', 'published', 'retired'] as FaqState[]).map((s) => ({ value: s, label: t(`kbAdmin.states.${s}`) }))} />
+        <Select id="kb-state" style={{ minWidth: 160 }} value={state ?? ''} onChange={(v: FaqState | '') => setState(v || undefined)}
+          options={[{ value: '', label: t('app.all') }, ...(['draft', 'in_review', 'published', 'retired'] as FaqState[]).map((s) => ({ value: s, label: t(`kbAdmin.states.${s}`) }))]} />
         <Button type="primary" onClick={() => setEditing(null)}>{t('kbAdmin.create')}</Button>
         <Button onClick={() => setImporting(true)}>{t('kbAdmin.import')}</Button>
         <Button onClick={() => void download('xlsx')}>{t('kbAdmin.exportXlsx')}</Button>
@@ -107,8 +119,8 @@ function FaqTable() {
       }} />
       {editing !== undefined && <FaqDialog id={editing} onClose={() => setEditing(undefined)} />}
       <Table<AdminFaq>
-        rowKey="id" size="small" loading={faqs.isLoading} dataSource={faqs.data?.items ?? []} scroll={{ x: 720 }}
-        pagination={{ pageSize: 20, showSizeChanger: false }}
+        rowKey="id" size="small" loading={faqs.isLoading} dataSource={shown} scroll={{ x: 720 }}
+        pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (n) => t('kbAdmin.shown', { count: n }) }}
         columns={[
           { title: t('kbAdmin.question'), key: 'q', width: 240, render: (_, f) => (f.state === 'published' ? <Link to={`/kb/${encodeURIComponent(f.id)}`}>{l(f.question)}</Link> : l(f.question)) },
           { title: t('kbAdmin.id'), dataIndex: 'id', width: 150 },
