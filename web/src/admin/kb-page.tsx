@@ -2,6 +2,7 @@
 // search backlog — queries without result, without click or voted "not helpful" — which editors turn into
 // a new FAQ draft or an alias of an existing FAQ, or dismiss; and, for hall managers, the search's synonyms.
 import { useState } from 'react';
+import './kb.css';
 import { Button, Form, Input, Modal, Select, Space, Table, Tabs } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -100,14 +101,20 @@ function FaqTable() {
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <label htmlFor="kb-words">{t('kbAdmin.find')}</label>
-        <Input id="kb-words" style={{ minWidth: 200 }} allowClear value={words} onChange={(e) => setWords(e.target.value)} placeholder={t('kbAdmin.findHint')} />
-        <label htmlFor="kb-category">{t('kbAdmin.category')}</label>
-        <Select id="kb-category" style={{ minWidth: 160 }} value={category ?? ''} onChange={(v: string) => setCategory(v || undefined)}
-          options={[{ value: '', label: t('app.all') }, ...(categories.data?.items ?? []).map((x) => ({ value: x.code, label: l(x.name) }))]} />
-        <label htmlFor="kb-state">{t('kbAdmin.state')}</label>
-        <Select id="kb-state" style={{ minWidth: 160 }} value={state ?? ''} onChange={(v: FaqState | '') => setState(v || undefined)}
-          options={[{ value: '', label: t('app.all') }, ...(['draft', 'in_review', 'published', 'retired'] as FaqState[]).map((s) => ({ value: s, label: t(`kbAdmin.states.${s}`) }))]} />
+        <span className="filter-pair">
+          <label htmlFor="kb-words">{t('kbAdmin.find')}</label>
+          <Input id="kb-words" style={{ minWidth: 200 }} allowClear value={words} onChange={(e) => setWords(e.target.value)} placeholder={t('kbAdmin.findHint')} />
+        </span>
+        <span className="filter-pair">
+          <label htmlFor="kb-category">{t('kbAdmin.category')}</label>
+          <Select id="kb-category" style={{ minWidth: 160 }} value={category ?? ''} onChange={(v: string) => setCategory(v || undefined)}
+            options={[{ value: '', label: t('app.all') }, ...(categories.data?.items ?? []).map((x) => ({ value: x.code, label: l(x.name) }))]} />
+        </span>
+        <span className="filter-pair">
+          <label htmlFor="kb-state">{t('kbAdmin.state')}</label>
+          <Select id="kb-state" style={{ minWidth: 160 }} value={state ?? ''} onChange={(v: FaqState | '') => setState(v || undefined)}
+            options={[{ value: '', label: t('app.all') }, ...(['draft', 'in_review', 'published', 'retired'] as FaqState[]).map((s) => ({ value: s, label: t(`kbAdmin.states.${s}`) }))]} />
+        </span>
         <Button type="primary" onClick={() => setEditing(null)}>{t('kbAdmin.create')}</Button>
         <Button onClick={() => setImporting(true)}>{t('kbAdmin.import')}</Button>
         <Button onClick={() => void download('xlsx')}>{t('kbAdmin.exportXlsx')}</Button>
