@@ -47,8 +47,13 @@ export function grow<T extends Int32Array | Uint8Array>(a: T, n: number): T {
 
 /** Text and pinyin candidates of titles and aliases. */
 export class CandidateIndex {
-  /** UTF-16 unit or adjacent unit pair of a lower-cased title or alias → documents holding it */
-  private readonly textUnits = new Map<string, DocList>();
+  /**
+   * UTF-16 unit of a lower-cased title or alias → documents holding it; and adjacent unit pair (pairKey) → documents
+   * holding it. Keyed by the code units, not by one- and two-character strings: the build then makes no string per
+   * character and hashes no string (a third of the candidate index's build time went there).
+   */
+  private readonly textUnits = new Map<number, DocList>();
+  private readonly unitPairs = new Map<number, DocList>();
   /**
    * Candidates by pinyin (see pinyinCodes): level L lists the L-letter codes of each key's first syllable and,
    * from level 3 on (a later word needs 3 letters), of every later word start.
@@ -66,8 +71,8 @@ export class CandidateIndex {
       // (addTo lists a document once however many of its texts hold the unit)
       const t = d.texts[ki];
       for (let i = 0; i < t.length; i++) {
-        addTo(this.textUnits, t[i], d.seq);
-        if (i + 1 < t.length) addTo(this.textUnits, t.slice(i, i + 2), d.seq);
+        addTo(this.textUnits, t.charCodeAt(i), d.seq);
+        if (i + 1 < t.length) addTo(this.unitPairs, pairKey(t, i), d.seq);
       }
       for (let l = 1; l <= Math.min(TEXT_PREFIX, t.length); l++) addTo(this.textPrefixes, t.slice(0, l), d.seq);
     }
@@ -92,7 +97,9 @@ export class CandidateIndex {
   remove(d: CandidateDoc): void {
     this.longCache.clear();
     const num = d.seq;
-    for (const u of textGrams(d.texts)) removeFrom(this.textUnits, u, num);
+    const { units, pairs } = textGrams(d.texts);
+    for (const u of units) removeFrom(this.textUnits, u, num);
+    for (const u of pairs) removeFrom(this.unitPairs, u, num);
     for (const u of textPrefixes(d.texts)) removeFrom(this.textPrefixes, u, num);
     // the codes it was listed under, worked out again from its keys (removal is rare; keeping them costs memory)
     const listed = new Set<string>();
@@ -116,9 +123,9 @@ export class CandidateIndex {
   /** The documents whose title or an alias holds the needle's rarest unit pair (or unit); undefined: none can contain it. */
   rarestUnit(needle: string): DocList | undefined {
     let best: DocList | undefined;
-    if (needle.length === 1) return this.textUnits.get(needle);
+    if (needle.length === 1) return this.textUnits.get(needle.charCodeAt(0));
     for (let i = 0; i + 1 < needle.length; i++) {
-      const list = this.textUnits.get(needle.slice(i, i + 2));
+      const list = this.unitPairs.get(pairKey(needle, i));
       if (!list) return undefined;
       if (!best || list.n < best.n) best = list;
     }
@@ -249,7 +256,7 @@ function scoreEntries(p: PinyinPosting, from: number, to: number, s: CandidateDo
   return best;
 }
 
-function addTo(map: Map<string, DocList>, key: string, seq: number): void {
+function addTo<K>(map: Map<K, DocList>, key: K, seq: number): void {
   let list = map.get(key);
   if (!list) map.set(key, (list = { n: 0, docs: new Int32Array(2) }));
   else if (list.docs[list.n - 1] === seq) return; // listed already (documents are added one at a time)
@@ -271,16 +278,22 @@ function forEachListing(k: PinyinKeys, idx: number[], f: (level: number, code: s
   }
 }
 
-/** The units and adjacent unit pairs of a document's lower-cased title and aliases. */
-function textGrams(texts: string[]): Set<string> {
-  const out = new Set<string>();
+/** The key of the UTF-16 unit pair at i, i + 1 of s: both units in one int32 (a small integer, no allocation). */
+function pairKey(s: string, i: number): number {
+  return (s.charCodeAt(i) << 16) | s.charCodeAt(i + 1);
+}
+
+/** The units and adjacent unit pairs (pairKey) of a document's lower-cased title and aliases. */
+function textGrams(texts: string[]): { units: Set<number>; pairs: Set<number> } {
+  const units = new Set<number>();
+  const pairs = new Set<number>();
   for (const t of texts) {
     for (let i = 0; i < t.length; i++) {
-      out.add(t[i]);
-      if (i + 1 < t.length) out.add(t.slice(i, i + 2));
+      units.add(t.charCodeAt(i));
+      if (i + 1 < t.length) pairs.add(pairKey(t, i));
     }
   }
-  return out;
+  return { units, pairs };
 }
 
 /** The first 1 … TEXT_PREFIX units of each of a document's lower-cased title and aliases. */
@@ -290,7 +303,7 @@ function textPrefixes(texts: string[]): Set<string> {
   return out;
 }
 
-function removeFrom(map: Map<string, DocList>, key: string, seq: number): void {
+function removeFrom<K>(map: Map<K, DocList>, key: K, seq: number): void {
   const list = map.get(key);
   if (!list) return;
   const i = list.docs.subarray(0, list.n).indexOf(seq);
