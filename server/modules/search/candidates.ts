@@ -13,7 +13,15 @@ export interface DocList { n: number; docs: Int32Array }
  * (key * KEY_STRIDE + position) and the entry's score when py is exactly the code (as an index into
  * PINYIN_SCORES). Entries of one document and key are contiguous and in position order.
  */
-interface PinyinPosting { n: number; docs: Int32Array; at: Int32Array; exact: Uint8Array }
+interface PinyinPosting { n: number; e: Int32Array }
+/**
+ * Entry i of a PinyinPosting is e[3i] = seq, e[3i + 1] = key * KEY_STRIDE + position, e[3i + 2] = exact score's index:
+ * interleaved in one typed array, so listing a document touches and grows one array (the build lists ~1 million).
+ */
+const DOC = 0;
+const AT = 1;
+const EXACT = 2;
+const ENTRY = 3;
 const KEY_STRIDE = 65536;
 /** longest pinyin code indexed; longer pinyin strings are checked against the entries of their first PINYIN_LEVELS letters */
 export const PINYIN_LEVELS = 4;
@@ -38,9 +46,9 @@ export interface CandidateDoc {
 }
 
 /** Grows a typed array so index n fits (doubling). */
-export function grow<T extends Int32Array | Uint8Array>(a: T, n: number): T {
+export function grow(a: Int32Array, n: number): Int32Array {
   if (n < a.length) return a;
-  const b = new (a.constructor as new (n: number) => T)(Math.max(4, a.length * 2));
+  const b = new Int32Array(Math.max(4, a.length * 2));
   b.set(a);
   return b;
 }
@@ -80,15 +88,12 @@ export class CandidateIndex {
       forEachListing(d.keys[ki], d.positions[ki], (level, code, j, exact) => {
         const index = this.pinyinIndex[level - 1];
         let p = index.get(code);
-        if (!p) index.set(code, (p = { n: 0, docs: new Int32Array(2), at: new Int32Array(2), exact: new Uint8Array(2) }));
-        if (p.n === p.docs.length) {
-          p.docs = grow(p.docs, p.n);
-          p.at = grow(p.at, p.n);
-          p.exact = grow(p.exact, p.n);
-        }
-        p.docs[p.n] = d.seq;
-        p.at[p.n] = ki * KEY_STRIDE + j;
-        p.exact[p.n++] = exact;
+        if (!p) index.set(code, (p = { n: 0, e: new Int32Array(2 * ENTRY) }));
+        const i = ENTRY * p.n++;
+        if (i === p.e.length) p.e = grow(p.e, i);
+        p.e[i + DOC] = d.seq;
+        p.e[i + AT] = ki * KEY_STRIDE + j;
+        p.e[i + EXACT] = exact;
       });
     }
   }
@@ -110,10 +115,8 @@ export class CandidateIndex {
       if (!p) continue;
       let w = 0;
       for (let i = 0; i < p.n; i++) {
-        if (p.docs[i] === num) continue;
-        p.docs[w] = p.docs[i];
-        p.exact[w] = p.exact[i];
-        p.at[w++] = p.at[i];
+        if (p.e[ENTRY * i + DOC] === num) continue;
+        p.e.copyWithin(ENTRY * w++, ENTRY * i, ENTRY * i + ENTRY);
       }
       p.n = w;
       if (w === 0) index.delete(lc.slice(1));
@@ -149,10 +152,10 @@ export class CandidateIndex {
     const p = this.pinyinPosting(py);
     if (!p) return;
     for (let i = 0; i < p.n; ) {
-      const num = p.docs[i];
+      const num = p.e[ENTRY * i + DOC];
       const s = bySeq[num]!;
       let end = i + 1;
-      while (end < p.n && p.docs[end] === num) end++;
+      while (end < p.n && p.e[ENTRY * end + DOC] === num) end++;
       const v = scoreEntries(p, i, end, s, py, weighAliases);
       i = end;
       if (v <= 0) continue;
@@ -184,9 +187,9 @@ export class CandidateIndex {
       } else {
         const p = this.pinyinPosting(py);
         for (let i = 0; p && i < p.n; ) {
-          const num = p.docs[i];
+          const num = p.e[ENTRY * i + DOC];
           let end = i + 1;
-          while (end < p.n && p.docs[end] === num) end++;
+          while (end < p.n && p.e[ENTRY * end + DOC] === num) end++;
           if (scoreEntries(p, i, end, bySeq[num]!, py, false) > 0) docs.push(num);
           i = end;
         }
@@ -217,11 +220,11 @@ export class CandidateIndex {
     let hi = p.n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (p.docs[mid] < d.seq) lo = mid + 1;
+      if (p.e[ENTRY * mid + DOC] < d.seq) lo = mid + 1;
       else hi = mid;
     }
     let end = lo;
-    while (end < p.n && p.docs[end] === d.seq) end++;
+    while (end < p.n && p.e[ENTRY * end + DOC] === d.seq) end++;
     return scoreEntries(p, lo, end, d, py, weighAliases);
   }
 
@@ -242,13 +245,14 @@ function scoreEntries(p: PinyinPosting, from: number, to: number, s: CandidateDo
   let lastKey = -1;
   let settled = false;
   for (let i = from; i < to; i++) {
-    const ki = Math.floor(p.at[i] / KEY_STRIDE);
+    const at = p.e[ENTRY * i + AT];
+    const ki = Math.floor(at / KEY_STRIDE);
     if (ki !== lastKey) {
       lastKey = ki;
       settled = false;
     }
     if (settled) continue;
-    const r = exact ? PINYIN_SCORES[p.exact[i]] : matchPinyinAt(s.keys[ki], s.positions[ki], p.at[i] % KEY_STRIDE, py);
+    const r = exact ? PINYIN_SCORES[p.e[ENTRY * i + EXACT]] : matchPinyinAt(s.keys[ki], s.positions[ki], at % KEY_STRIDE, py);
     if (r <= 0) continue;
     settled = true; // later positions of this key do not count: pinyinMatch returns the first match
     best = Math.max(best, weighAliases && ki ? r * 0.8 : r);
