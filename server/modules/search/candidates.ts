@@ -2,7 +2,7 @@
 // search's pinyin bonus) look at those instead of scanning every title. Two structures over titles and
 // aliases: the UTF-16 units and unit pairs of their lower-cased text, and a prefix index of the pinyin codes
 // (full pinyin and initials) each key can start matching at. Pure data structures, fed by SearchIndex.
-import { PINYIN_SCORES, matchPinyinAt, pinyinCodes } from './pinyin-match.ts';
+import { PINYIN_SCORES, matchPinyinAt, pinyinCodes, type CodeList } from './pinyin-match.ts';
 import type { PinyinKeys } from './tokenize.ts';
 
 /** Documents by seq (growable typed array). */
@@ -268,16 +268,23 @@ function addTo<K>(map: Map<K, DocList>, key: K, seq: number): void {
   list.docs[list.n++] = seq;
 }
 
+/**
+ * forEachListing's codes per level, reused: the Sets it made per key and cleared per position allocated a table each
+ * time. forEachListing is not reentrant (its callers' callbacks list no keys).
+ */
+const LEVELS: CodeList[] = Array.from({ length: PINYIN_LEVELS }, () => ({ n: 0, codes: [] }));
+
 /** Calls `f` for each listing of a key in the pinyin index: under `code` at `level`, from syllable position j, with its exact score. */
 function forEachListing(k: PinyinKeys, idx: number[], f: (level: number, code: string, j: number, exact: number) => void): void {
-  const levels = Array.from({ length: PINYIN_LEVELS }, () => new Set<string>());
+  const levels = LEVELS;
   for (let j = 0; j < idx.length; j++) {
     if (j > 0 && !k.wordStart[idx[j]]) continue;
-    for (const l of levels) l.clear();
+    for (const l of levels) l.n = 0;
     pinyinCodes(k, idx, j, '', false, levels);
     pinyinCodes(k, idx, j, '', true, levels);
     for (let level = j === 0 ? 1 : 3; level <= PINYIN_LEVELS; level++) {
-      for (const code of levels[level - 1]) f(level, code, j, PINYIN_SCORES.indexOf(matchPinyinAt(k, idx, j, code)));
+      const { n, codes } = levels[level - 1];
+      for (let c = 0; c < n; c++) f(level, codes[c], j, PINYIN_SCORES.indexOf(matchPinyinAt(k, idx, j, codes[c])));
     }
   }
 }
