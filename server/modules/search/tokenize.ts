@@ -228,8 +228,8 @@ export function pinyinKeys(text: string): PinyinKeys {
   chars.forEach((c, i) => {
     offsets.push(offset);
     offset += c.length;
-    if (isHan(c)) syllables.push(intern((readings[i] ?? '').toLowerCase().replace(/[^a-z]/g, '')));
-    else syllables.push(LATIN_OR_DIGIT.test(c) ? intern(c.toLowerCase()) : '');
+    if (isHan(c)) syllables.push(syllableOf(readings[i] ?? ''));
+    else syllables.push(isWordChar(c) ? intern(c.toLowerCase()) : '');
   });
   const starts = new Set<number>();
   let at = 0;
@@ -253,6 +253,17 @@ export function pinyinKeys(text: string): PinyinKeys {
     offsets,
     wordStart,
   };
+}
+
+/** A reading as a syllable: lower-case letters only, interned; worked out once per reading (a few hundred). */
+const syllableOfReading = new Map<string, string>();
+function syllableOf(reading: string): string {
+  let syllable = syllableOfReading.get(reading);
+  if (syllable === undefined) {
+    syllable = intern(reading.toLowerCase().replace(/[^a-z]/g, ''));
+    if (syllableOfReading.size < 100_000) syllableOfReading.set(reading, syllable);
+  }
+  return syllable;
 }
 
 // An index holds the keys of every title and alias: the same syllables and reading lists are shared, not
