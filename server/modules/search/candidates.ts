@@ -2,7 +2,7 @@
 // search's pinyin bonus) look at those instead of scanning every title. Two structures over titles and
 // aliases: the UTF-16 units and unit pairs of their lower-cased text, and a prefix index of the pinyin codes
 // (full pinyin and initials) each key can start matching at. Pure data structures, fed by SearchIndex.
-import { PINYIN_SCORES, matchPinyinAt, pinyinCodes } from './pinyin-match.ts';
+import { PINYIN_SCORES, matchPinyinAt, pinyinCodes, type CodeList } from './pinyin-match.ts';
 import type { PinyinKeys } from './tokenize.ts';
 
 /** Documents by seq (growable typed array). */
@@ -13,7 +13,15 @@ export interface DocList { n: number; docs: Int32Array }
  * (key * KEY_STRIDE + position) and the entry's score when py is exactly the code (as an index into
  * PINYIN_SCORES). Entries of one document and key are contiguous and in position order.
  */
-interface PinyinPosting { n: number; docs: Int32Array; at: Int32Array; exact: Uint8Array }
+interface PinyinPosting { n: number; e: Int32Array }
+/**
+ * Entry i of a PinyinPosting is e[3i] = seq, e[3i + 1] = key * KEY_STRIDE + position, e[3i + 2] = exact score's index:
+ * interleaved in one typed array, so listing a document touches and grows one array (the build lists ~1 million).
+ */
+const DOC = 0;
+const AT = 1;
+const EXACT = 2;
+const ENTRY = 3;
 const KEY_STRIDE = 65536;
 /** longest pinyin code indexed; longer pinyin strings are checked against the entries of their first PINYIN_LEVELS letters */
 export const PINYIN_LEVELS = 4;
@@ -38,17 +46,22 @@ export interface CandidateDoc {
 }
 
 /** Grows a typed array so index n fits (doubling). */
-export function grow<T extends Int32Array | Uint8Array>(a: T, n: number): T {
+export function grow(a: Int32Array, n: number): Int32Array {
   if (n < a.length) return a;
-  const b = new (a.constructor as new (n: number) => T)(Math.max(4, a.length * 2));
+  const b = new Int32Array(Math.max(4, a.length * 2));
   b.set(a);
   return b;
 }
 
 /** Text and pinyin candidates of titles and aliases. */
 export class CandidateIndex {
-  /** UTF-16 unit or adjacent unit pair of a lower-cased title or alias → documents holding it */
-  private readonly textUnits = new Map<string, DocList>();
+  /**
+   * UTF-16 unit of a lower-cased title or alias → documents holding it; and adjacent unit pair (pairKey) → documents
+   * holding it. Keyed by the code units, not by one- and two-character strings: the build then makes no string per
+   * character and hashes no string (a third of the candidate index's build time went there).
+   */
+  private readonly textUnits = new Map<number, DocList>();
+  private readonly unitPairs = new Map<number, DocList>();
   /**
    * Candidates by pinyin (see pinyinCodes): level L lists the L-letter codes of each key's first syllable and,
    * from level 3 on (a later word needs 3 letters), of every later word start.
@@ -66,8 +79,8 @@ export class CandidateIndex {
       // (addTo lists a document once however many of its texts hold the unit)
       const t = d.texts[ki];
       for (let i = 0; i < t.length; i++) {
-        addTo(this.textUnits, t[i], d.seq);
-        if (i + 1 < t.length) addTo(this.textUnits, t.slice(i, i + 2), d.seq);
+        addTo(this.textUnits, t.charCodeAt(i), d.seq);
+        if (i + 1 < t.length) addTo(this.unitPairs, pairKey(t, i), d.seq);
       }
       for (let l = 1; l <= Math.min(TEXT_PREFIX, t.length); l++) addTo(this.textPrefixes, t.slice(0, l), d.seq);
     }
@@ -75,15 +88,12 @@ export class CandidateIndex {
       forEachListing(d.keys[ki], d.positions[ki], (level, code, j, exact) => {
         const index = this.pinyinIndex[level - 1];
         let p = index.get(code);
-        if (!p) index.set(code, (p = { n: 0, docs: new Int32Array(2), at: new Int32Array(2), exact: new Uint8Array(2) }));
-        if (p.n === p.docs.length) {
-          p.docs = grow(p.docs, p.n);
-          p.at = grow(p.at, p.n);
-          p.exact = grow(p.exact, p.n);
-        }
-        p.docs[p.n] = d.seq;
-        p.at[p.n] = ki * KEY_STRIDE + j;
-        p.exact[p.n++] = exact;
+        if (!p) index.set(code, (p = { n: 0, e: new Int32Array(2 * ENTRY) }));
+        const i = ENTRY * p.n++;
+        if (i === p.e.length) p.e = grow(p.e, i);
+        p.e[i + DOC] = d.seq;
+        p.e[i + AT] = ki * KEY_STRIDE + j;
+        p.e[i + EXACT] = exact;
       });
     }
   }
@@ -92,7 +102,9 @@ export class CandidateIndex {
   remove(d: CandidateDoc): void {
     this.longCache.clear();
     const num = d.seq;
-    for (const u of textGrams(d.texts)) removeFrom(this.textUnits, u, num);
+    const { units, pairs } = textGrams(d.texts);
+    for (const u of units) removeFrom(this.textUnits, u, num);
+    for (const u of pairs) removeFrom(this.unitPairs, u, num);
     for (const u of textPrefixes(d.texts)) removeFrom(this.textPrefixes, u, num);
     // the codes it was listed under, worked out again from its keys (removal is rare; keeping them costs memory)
     const listed = new Set<string>();
@@ -103,10 +115,8 @@ export class CandidateIndex {
       if (!p) continue;
       let w = 0;
       for (let i = 0; i < p.n; i++) {
-        if (p.docs[i] === num) continue;
-        p.docs[w] = p.docs[i];
-        p.exact[w] = p.exact[i];
-        p.at[w++] = p.at[i];
+        if (p.e[ENTRY * i + DOC] === num) continue;
+        p.e.copyWithin(ENTRY * w++, ENTRY * i, ENTRY * i + ENTRY);
       }
       p.n = w;
       if (w === 0) index.delete(lc.slice(1));
@@ -116,9 +126,9 @@ export class CandidateIndex {
   /** The documents whose title or an alias holds the needle's rarest unit pair (or unit); undefined: none can contain it. */
   rarestUnit(needle: string): DocList | undefined {
     let best: DocList | undefined;
-    if (needle.length === 1) return this.textUnits.get(needle);
+    if (needle.length === 1) return this.textUnits.get(needle.charCodeAt(0));
     for (let i = 0; i + 1 < needle.length; i++) {
-      const list = this.textUnits.get(needle.slice(i, i + 2));
+      const list = this.unitPairs.get(pairKey(needle, i));
       if (!list) return undefined;
       if (!best || list.n < best.n) best = list;
     }
@@ -142,10 +152,10 @@ export class CandidateIndex {
     const p = this.pinyinPosting(py);
     if (!p) return;
     for (let i = 0; i < p.n; ) {
-      const num = p.docs[i];
+      const num = p.e[ENTRY * i + DOC];
       const s = bySeq[num]!;
       let end = i + 1;
-      while (end < p.n && p.docs[end] === num) end++;
+      while (end < p.n && p.e[ENTRY * end + DOC] === num) end++;
       const v = scoreEntries(p, i, end, s, py, weighAliases);
       i = end;
       if (v <= 0) continue;
@@ -177,9 +187,9 @@ export class CandidateIndex {
       } else {
         const p = this.pinyinPosting(py);
         for (let i = 0; p && i < p.n; ) {
-          const num = p.docs[i];
+          const num = p.e[ENTRY * i + DOC];
           let end = i + 1;
-          while (end < p.n && p.docs[end] === num) end++;
+          while (end < p.n && p.e[ENTRY * end + DOC] === num) end++;
           if (scoreEntries(p, i, end, bySeq[num]!, py, false) > 0) docs.push(num);
           i = end;
         }
@@ -210,11 +220,11 @@ export class CandidateIndex {
     let hi = p.n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (p.docs[mid] < d.seq) lo = mid + 1;
+      if (p.e[ENTRY * mid + DOC] < d.seq) lo = mid + 1;
       else hi = mid;
     }
     let end = lo;
-    while (end < p.n && p.docs[end] === d.seq) end++;
+    while (end < p.n && p.e[ENTRY * end + DOC] === d.seq) end++;
     return scoreEntries(p, lo, end, d, py, weighAliases);
   }
 
@@ -235,13 +245,14 @@ function scoreEntries(p: PinyinPosting, from: number, to: number, s: CandidateDo
   let lastKey = -1;
   let settled = false;
   for (let i = from; i < to; i++) {
-    const ki = Math.floor(p.at[i] / KEY_STRIDE);
+    const at = p.e[ENTRY * i + AT];
+    const ki = Math.floor(at / KEY_STRIDE);
     if (ki !== lastKey) {
       lastKey = ki;
       settled = false;
     }
     if (settled) continue;
-    const r = exact ? PINYIN_SCORES[p.exact[i]] : matchPinyinAt(s.keys[ki], s.positions[ki], p.at[i] % KEY_STRIDE, py);
+    const r = exact ? PINYIN_SCORES[p.e[ENTRY * i + EXACT]] : matchPinyinAt(s.keys[ki], s.positions[ki], at % KEY_STRIDE, py);
     if (r <= 0) continue;
     settled = true; // later positions of this key do not count: pinyinMatch returns the first match
     best = Math.max(best, weighAliases && ki ? r * 0.8 : r);
@@ -249,7 +260,7 @@ function scoreEntries(p: PinyinPosting, from: number, to: number, s: CandidateDo
   return best;
 }
 
-function addTo(map: Map<string, DocList>, key: string, seq: number): void {
+function addTo<K>(map: Map<K, DocList>, key: K, seq: number): void {
   let list = map.get(key);
   if (!list) map.set(key, (list = { n: 0, docs: new Int32Array(2) }));
   else if (list.docs[list.n - 1] === seq) return; // listed already (documents are added one at a time)
@@ -257,30 +268,43 @@ function addTo(map: Map<string, DocList>, key: string, seq: number): void {
   list.docs[list.n++] = seq;
 }
 
+/**
+ * forEachListing's codes per level, reused: the Sets it made per key and cleared per position allocated a table each
+ * time. forEachListing is not reentrant (its callers' callbacks list no keys).
+ */
+const LEVELS: CodeList[] = Array.from({ length: PINYIN_LEVELS }, () => ({ n: 0, codes: [] }));
+
 /** Calls `f` for each listing of a key in the pinyin index: under `code` at `level`, from syllable position j, with its exact score. */
 function forEachListing(k: PinyinKeys, idx: number[], f: (level: number, code: string, j: number, exact: number) => void): void {
-  const levels = Array.from({ length: PINYIN_LEVELS }, () => new Set<string>());
+  const levels = LEVELS;
   for (let j = 0; j < idx.length; j++) {
     if (j > 0 && !k.wordStart[idx[j]]) continue;
-    for (const l of levels) l.clear();
+    for (const l of levels) l.n = 0;
     pinyinCodes(k, idx, j, '', false, levels);
     pinyinCodes(k, idx, j, '', true, levels);
     for (let level = j === 0 ? 1 : 3; level <= PINYIN_LEVELS; level++) {
-      for (const code of levels[level - 1]) f(level, code, j, PINYIN_SCORES.indexOf(matchPinyinAt(k, idx, j, code)));
+      const { n, codes } = levels[level - 1];
+      for (let c = 0; c < n; c++) f(level, codes[c], j, PINYIN_SCORES.indexOf(matchPinyinAt(k, idx, j, codes[c])));
     }
   }
 }
 
-/** The units and adjacent unit pairs of a document's lower-cased title and aliases. */
-function textGrams(texts: string[]): Set<string> {
-  const out = new Set<string>();
+/** The key of the UTF-16 unit pair at i, i + 1 of s: both units in one int32 (a small integer, no allocation). */
+function pairKey(s: string, i: number): number {
+  return (s.charCodeAt(i) << 16) | s.charCodeAt(i + 1);
+}
+
+/** The units and adjacent unit pairs (pairKey) of a document's lower-cased title and aliases. */
+function textGrams(texts: string[]): { units: Set<number>; pairs: Set<number> } {
+  const units = new Set<number>();
+  const pairs = new Set<number>();
   for (const t of texts) {
     for (let i = 0; i < t.length; i++) {
-      out.add(t[i]);
-      if (i + 1 < t.length) out.add(t.slice(i, i + 2));
+      units.add(t.charCodeAt(i));
+      if (i + 1 < t.length) pairs.add(pairKey(t, i));
     }
   }
-  return out;
+  return { units, pairs };
 }
 
 /** The first 1 … TEXT_PREFIX units of each of a document's lower-cased title and aliases. */
@@ -290,7 +314,7 @@ function textPrefixes(texts: string[]): Set<string> {
   return out;
 }
 
-function removeFrom(map: Map<string, DocList>, key: string, seq: number): void {
+function removeFrom<K>(map: Map<K, DocList>, key: K, seq: number): void {
   const list = map.get(key);
   if (!list) return;
   const i = list.docs.subarray(0, list.n).indexOf(seq);

@@ -52,15 +52,28 @@ export function matchPinyinAt(keys: PinyinKeys, idx: number[], from: number, py:
 }
 
 /**
- * The codes under which the pinyin index lists syllable j of a key: the first L letters (L = 1 … PINYIN_LEVELS,
- * into levels[L - 1]) of every reading of the syllables from j on (any reading of each polyphone) or, with
- * `initials`, of every string of their initials. A pinyin string of L letters or more can only match from j
- * when its first L letters are one of these.
+ * Distinct codes of one level in the order first found: codes[0 … n). Meant to be reused from call to call (n = 0),
+ * keeping its array: a few codes each, so a scan finds a known one.
  */
-export function pinyinCodes(keys: PinyinKeys, idx: number[], p: number, acc: string, initials: boolean, levels: Set<string>[]): void {
+export interface CodeList { n: number; codes: string[] }
+
+/**
+ * The codes under which the pinyin index lists syllable j of a key: the first L letters (L = 1 … PINYIN_LEVELS,
+ * added to levels[L - 1] unless there already) of every reading of the syllables from j on (any reading of each
+ * polyphone) or, with `initials`, of every string of their initials. A pinyin string of L letters or more can only
+ * match from j when its first L letters are one of these.
+ */
+export function pinyinCodes(keys: PinyinKeys, idx: number[], p: number, acc: string, initials: boolean, levels: CodeList[]): void {
   for (const o of keys.alts[idx[p]] ?? [keys.syllables[idx[p]]]) {
     const next = acc + (initials ? o[0] : o);
-    for (let l = acc.length + 1; l <= Math.min(next.length, levels.length); l++) levels[l - 1].add(next.slice(0, l));
+    for (let l = acc.length + 1; l <= Math.min(next.length, levels.length); l++) {
+      // a code already there (all of level l are l letters long) is recognised without slicing it off again, as most
+      // are: those slices were the build's largest allocation
+      const list = levels[l - 1];
+      let known = false;
+      for (let c = 0; c < list.n && !known; c++) known = next.startsWith(list.codes[c]);
+      if (!known) list.codes[list.n++] = next.slice(0, l);
+    }
     if (next.length < levels.length && p + 1 < idx.length) pinyinCodes(keys, idx, p + 1, next, initials, levels);
   }
 }

@@ -82,9 +82,10 @@ interface Stored {
 
 /**
  * The documents (by seq) holding a term, with their term frequencies packed per field (see TF_BITS; -1: the
- * exact counts are in `big`). Growable typed arrays: a posting entry costs 8 bytes and no garbage.
+ * exact counts are in `big`): entry i is at[2i] = seq, at[2i + 1] = tf. One growable typed array: an entry costs 8
+ * bytes and no garbage, and adding one touches one array (the build adds 2.4 million at 10,000 FAQs).
  */
-interface Posting { n: number; docs: Int32Array; tfs: Int32Array; big?: Map<number, number[]> }
+interface Posting { n: number; at: Int32Array; big?: Map<number, number[]> }
 
 const UNIGRAM_CODE = UNIGRAM.charCodeAt(0);
 
@@ -98,8 +99,8 @@ function tfOf(tf: number, f: number): number {
   return (tf >>> (TF_BITS * f)) & TF_MAX;
 }
 function tfAt(p: Posting, i: number, f: number): number {
-  const tf = p.tfs[i];
-  return tf >= 0 ? tfOf(tf, f) : p.big!.get(p.docs[i])![f];
+  const tf = p.at[2 * i + 1];
+  return tf >= 0 ? tfOf(tf, f) : p.big!.get(p.at[2 * i])![f];
 }
 
 /** A ranked document; `cover` is the share of the query's own (unexpanded) term weight it matches. */
@@ -256,7 +257,7 @@ export class SearchIndex {
           lists = terms.map((t) => {
             let p = this.postings.get(t);
             if (!p) {
-              this.postings.set(t, (p = { n: 0, docs: new Int32Array(2), tfs: new Int32Array(2) }));
+              this.postings.set(t, (p = { n: 0, at: new Int32Array(4) }));
               if (t.charCodeAt(0) === UNIGRAM_CODE) this.corrector.addChar(t.slice(UNIGRAM.length));
             }
             return p;
@@ -265,25 +266,23 @@ export class SearchIndex {
         }
         length += lists.length;
         for (const p of lists) {
-          const last = p.n - 1;
-          if (last < 0 || p.docs[last] !== num) {
-            if (p.n === p.docs.length) {
-              p.docs = grow(p.docs, p.n);
-              p.tfs = grow(p.tfs, p.n);
-            }
-            p.docs[p.n] = num;
-            p.tfs[p.n++] = one;
+          const last = 2 * p.n - 1; // the last entry's tf
+          if (last < 0 || p.at[last - 1] !== num) {
+            const end = 2 * p.n++;
+            if (end === p.at.length) p.at = grow(p.at, end);
+            p.at[end] = num;
+            p.at[end + 1] = one;
             continue;
           }
-          const tf = p.tfs[last];
+          const tf = p.at[last];
           if (tf < 0) p.big!.get(num)![f]++;
-          else if (tfOf(tf, f) < TF_MAX) p.tfs[last] = tf + one;
+          else if (tfOf(tf, f) < TF_MAX) p.at[last] = tf + one;
           else {
             // 1024+ occurrences in one field: exact counts aside
             const a = [tfOf(tf, 0), tfOf(tf, 1), tfOf(tf, 2)];
             a[f]++;
             (p.big ??= new Map()).set(num, a);
-            p.tfs[last] = -1;
+            p.at[last] = -1;
           }
         }
       }
@@ -313,7 +312,7 @@ export class SearchIndex {
       const df = p.n;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       for (let i = 0; i < df; i++) {
-        const s = this.bySeq[p.docs[i]]!;
+        const s = this.bySeq[p.at[2 * i]]!;
         let t = 0;
         for (let f = 0; f < FIELDS.length; f++) {
           const n = tfAt(p, i, f);
@@ -410,7 +409,7 @@ export class SearchIndex {
     let hi = p.n - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const v = p.docs[mid];
+      const v = p.at[2 * mid];
       if (v === seq) return true;
       if (v < seq) lo = mid + 1;
       else hi = mid - 1;
@@ -433,11 +432,10 @@ export class SearchIndex {
     for (const t of terms) {
       const p = this.postings.get(t);
       if (p) {
-        const i = p.docs.subarray(0, p.n).indexOf(num);
-        if (i >= 0) {
-          p.docs.copyWithin(i, i + 1, p.n);
-          p.tfs.copyWithin(i, i + 1, p.n);
-          p.n--;
+        let i = 0;
+        while (i < p.n && p.at[2 * i] !== num) i++;
+        if (i < p.n) {
+          p.at.copyWithin(2 * i, 2 * i + 2, 2 * p.n--);
           p.big?.delete(num);
         }
         if (p.n === 0) {

@@ -40,6 +40,13 @@ function segmenter(): Jieba {
 
 /** True for a single Chinese (Han) character. */
 export function isHan(ch: string): boolean {
+  // the index asks this for every character it reads: the common cases without the regex (ASCII has no Han
+  // character; U+4E00–U+9FFF, CJK Unified Ideographs, are all Han)
+  if (ch.length === 1) {
+    const c = ch.charCodeAt(0);
+    if (c < 0x80) return false;
+    if (c >= 0x4e00 && c <= 0x9fff) return true;
+  }
   return HAN.test(ch);
 }
 
@@ -60,21 +67,34 @@ export interface Run {
 /** Splits text into runs of Han characters and runs of letters/digits; everything else separates. */
 export function splitRuns(text: string): Run[] {
   const runs: Run[] = [];
-  let cur: Run | undefined;
+  // the current run is text.slice(start, offset): one slice per run, not a string grown by each character (a long
+  // run's slice shares the text's characters; the run cache's keys may keep a lower-cased text alive, bounded as it is)
+  let start = -1;
+  let han = false;
   let offset = 0;
   for (const ch of text) {
-    const han = isHan(ch);
-    const word = !han && LATIN_OR_DIGIT.test(ch);
-    if (han || word) {
-      if (cur && cur.han === han) cur.text += ch;
-      else {
-        cur = { text: ch, start: offset, han };
-        runs.push(cur);
+    const h = isHan(ch);
+    if (h || isWordChar(ch)) {
+      if (start >= 0 && han !== h) runs.push({ text: text.slice(start, offset), start, han });
+      if (start < 0 || han !== h) {
+        start = offset;
+        han = h;
       }
-    } else cur = undefined;
+    } else if (start >= 0) {
+      runs.push({ text: text.slice(start, offset), start, han });
+      start = -1;
+    }
     offset += ch.length;
   }
+  if (start >= 0) runs.push({ text: text.slice(start, offset), start, han });
   return runs;
+}
+
+/** A letter or digit (not Han): LATIN_OR_DIGIT, with ASCII answered without the regex. */
+function isWordChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  return LATIN_OR_DIGIT.test(ch);
 }
 
 /** Jieba words (search mode) of a Han run. */
@@ -108,8 +128,10 @@ export function tokenize(text: string): string[] {
  */
 export function tokenRuns(text: string, remember = true): (readonly string[])[] {
   const runs = splitRuns(text.toLowerCase());
+  // each run's terms: a Latin run is its own term, a Han run's come from the cache or, when new, from jieba below
+  const terms: (readonly string[] | undefined)[] = runs.map((r) => (r.han ? runTerms.get(r.text) : [r.text]));
   const fresh: Run[] = [];
-  for (const r of runs) if (r.han && !runTerms.has(r.text)) fresh.push(r);
+  runs.forEach((r, i) => { if (!terms[i]) fresh.push(r); });
   const cut = new Map<Run, string[]>();
   if (fresh.length) {
     // One jieba call for the new Han runs of the text: jieba cuts each block between separators on its own and
@@ -127,14 +149,14 @@ export function tokenRuns(text: string, remember = true): (readonly string[])[] 
       cut.set(run, out);
     }
   }
-  const terms = runs.map((run) => (run.han ? cut.get(run) ?? runTerms.get(run.text)! : [run.text]));
+  if (fresh.length) runs.forEach((r, i) => { terms[i] ??= cut.get(r)!; });
   if (remember) {
     runCacheStats.misses += fresh.length;
     runCacheStats.hits += runs.filter((r) => r.han).length - fresh.length;
     if (runTerms.size + fresh.length > RUN_CACHE_MAX) runTerms.clear();
     for (const [run, out] of cut) runTerms.set(run.text, out);
   }
-  return terms;
+  return terms as (readonly string[])[];
 }
 
 /** Appends the BIGRAM-prefixed bigrams and UNIGRAM-prefixed characters of a Han run. */
@@ -193,8 +215,10 @@ export function documentPinyinKeys(text: string): PinyinKeys {
 /** Full pinyin (with and without spaces) and initials of a title, aligned to its characters. */
 export function pinyinKeys(text: string): PinyinKeys {
   const chars = Array.from(text);
-  let readings = pinyin(text, { type: 'array', toneType: 'none', v: true }) as string[];
-  if (readings.length !== chars.length) {
+  // only Han characters' readings are used below: a text without any (an English phrasing) needs no pinyin-pro call
+  const han = chars.some(isHan);
+  let readings = han ? (pinyin(text, { type: 'array', toneType: 'none', v: true }) as string[]) : [];
+  if (han && readings.length !== chars.length) {
     // pinyin-pro groups some non-Chinese input; fall back to one call per character to stay aligned.
     readings = chars.map((c) => (isHan(c) ? pinyin(c, { toneType: 'none', v: true }) : c));
   }
@@ -204,8 +228,8 @@ export function pinyinKeys(text: string): PinyinKeys {
   chars.forEach((c, i) => {
     offsets.push(offset);
     offset += c.length;
-    if (isHan(c)) syllables.push(intern((readings[i] ?? '').toLowerCase().replace(/[^a-z]/g, '')));
-    else syllables.push(LATIN_OR_DIGIT.test(c) ? intern(c.toLowerCase()) : '');
+    if (isHan(c)) syllables.push(syllableOf(readings[i] ?? ''));
+    else syllables.push(isWordChar(c) ? intern(c.toLowerCase()) : '');
   });
   const starts = new Set<number>();
   let at = 0;
@@ -217,7 +241,7 @@ export function pinyinKeys(text: string): PinyinKeys {
   const alts = chars.map((c, i) => {
     const first = syllables[i];
     if (!first || !isHan(c)) return internAlts(first ? [first] : []);
-    return internAlts([first, ...charReadings(c).filter((r) => r !== first)]);
+    return readingsFrom(c, first);
   });
   const parts = syllables.filter((s) => s !== '');
   return {
@@ -229,6 +253,17 @@ export function pinyinKeys(text: string): PinyinKeys {
     offsets,
     wordStart,
   };
+}
+
+/** A reading as a syllable: lower-case letters only, interned; worked out once per reading (a few hundred). */
+const syllableOfReading = new Map<string, string>();
+function syllableOf(reading: string): string {
+  let syllable = syllableOfReading.get(reading);
+  if (syllable === undefined) {
+    syllable = intern(reading.toLowerCase().replace(/[^a-z]/g, ''));
+    if (syllableOfReading.size < 100_000) syllableOfReading.set(reading, syllable);
+  }
+  return syllable;
 }
 
 // An index holds the keys of every title and alias: the same syllables and reading lists are shared, not
@@ -246,6 +281,16 @@ function internAlts(list: string[]): string[] {
   const known = altLists.get(k);
   if (known) return known;
   if (altLists.size < 100_000) altLists.set(k, list);
+  return list;
+}
+
+/** per Han character, per contextual reading: its interned reading list (that reading first), made once */
+const altsOf = new Map<string, Map<string, string[]>>();
+function readingsFrom(ch: string, first: string): string[] {
+  let byFirst = altsOf.get(ch);
+  if (!byFirst) altsOf.set(ch, (byFirst = new Map()));
+  let list = byFirst.get(first);
+  if (!list) byFirst.set(first, (list = internAlts([first, ...charReadings(ch).filter((r) => r !== first)])));
   return list;
 }
 
