@@ -138,6 +138,7 @@ export const workflow: Pick<Catalog, 'apply' | 'cases' | 'inbox' | 'form' | 'not
     return: 'Return for correction',
     returnDo: 'Return to the applicant',
     returnIntro: 'List every problem at once, each tied to a field. The corrected application comes straight back to you.',
+    returnRecordsNote: 'Fields from the university\'s records are not listed: the applicant cannot change them. If one is wrong, the office in charge corrects the record.',
     problemField: 'Problem {{n}}: field',
     problemMessage: 'Problem {{n}}: what is wrong',
     addProblem: 'Add another problem',
