@@ -90,7 +90,7 @@ export const workflow: Pick<Catalog, 'apply' | 'cases' | 'inbox' | 'form' | 'not
     },
     event: {
       start: 'Submitted',
-      step_entered: 'Step reached',
+      step_entered: 'Moved to',
       approve: 'Approved',
       reject: 'Rejected',
       return_to_applicant: 'Returned for correction',
@@ -218,8 +218,8 @@ export const workflow: Pick<Catalog, 'apply' | 'cases' | 'inbox' | 'form' | 'not
   },
   notifications: {
     title: 'Notifications',
-    nav: 'Messages',
-    navUnread: 'Messages ({{count}})',
+    nav: 'Notifications',
+    navUnread: 'Notifications ({{count}})',
     loginRequired: 'Sign in to see the news about your cases and tasks.',
     unread_one: '{{count}} unread',
     unread_other: '{{count}} unread',

@@ -216,8 +216,8 @@ export const workflow = {
   },
   notifications: {
     title: '消息通知',
-    nav: '消息',
-    navUnread: '消息（{{count}}）',
+    nav: '消息通知',
+    navUnread: '消息通知（{{count}}）',
     loginRequired: '登录后可查看您的办件和待办消息。',
     unread_one: '{{count}} 条未读',
     unread_other: '{{count}} 条未读',
