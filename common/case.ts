@@ -79,6 +79,7 @@ export const CaseOut = Type.Object({
   currentSteps: Type.Array(Type.Object({ id: Type.String(), name: Nullable(Localized) })),
   problems: Type.Array(ProblemOut),
   canWithdraw: Type.Boolean(), canResubmit: Type.Boolean(),
+  fromRecords: Type.Array(Type.String(), { description: "keys of the fields whose value comes from the applicant's records: the applicant cannot change them and a return cannot name them" }),
   earlierSteps: Type.Array(Type.Object({ id: Type.String(), name: Nullable(Localized) }), { description: 'steps a reviewer may return a running case to (return_to_step), newest first' }),
   form: Type.Object({ version: Type.Integer(), definition: Type.Unknown({ description: 'FormDefinition (common/form.ts) the case is pinned to' }) }),
   process: Type.Object({ version: Type.Integer(), definition: Type.Unknown({ description: 'ProcessDefinition (common/process.ts) the case is pinned to' }) }),

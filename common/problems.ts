@@ -36,6 +36,7 @@ export const PROBLEMS = {
   case_not_waiting: { status: 409, zh: '该办件当前不在等待您补正。', en: 'This case is not waiting for your correction.' },
   case_already_decided: { status: 409, zh: '已有审批意见，不能撤回。', en: 'A decision has already been made; the case can no longer be withdrawn.' },
   upload_type_refused: { status: 415, zh: '文件内容是 {type}，此处只接受 {accept}。', en: 'The file is {type}; only {accept} is accepted here.' },
+  return_field_from_records: { status: 422, zh: '“{field}”来自学校记录，申请人无法修改，不能退回补正；如有误请由主管部门更正记录。', en: '"{field}" comes from the university\'s records, which the applicant cannot change, so it cannot be returned for correction; the office in charge corrects the records.' },
   action_not_allowed: { status: 422, zh: '当前环节不允许此操作：{reason}', en: 'This action is not allowed on this step: {reason}' },
   // Guided navigation (智能导办)
   navigator_not_found: { status: 404, zh: '没有“{lifeEvent}”的导办问答。', en: 'There is no guided navigation for "{lifeEvent}".' },

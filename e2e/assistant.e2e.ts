@@ -8,7 +8,7 @@ import { AssistantPanel, NavigatorPage } from './pages/assistant.ts';
 import { expectNoSidewaysScroll } from './pages/layout.ts';
 import type { Lang } from './pages/strings.ts';
 
-const APPLY = { 'zh-CN': '去办理', en: 'How to apply' } as const;
+const APPLY = { 'zh-CN': '去办理', en: 'Apply now' } as const;
 const GUIDE_TITLE = { 'zh-CN': '医保报销（教职工）', en: 'Medical expense claim (staff)' } as const;
 
 describe.each(DIALECTS)('assistant and guided navigation on %s', (dialect) => {

@@ -134,6 +134,20 @@ describe.each(DIALECTS)('online applications on %s', (dialect) => {
           [label('reason', L), L === 'en' ? 'Say more about why you leave' : '请写明离职的具体原因'],
           [label('handover', L), L === 'en' ? 'Name who takes over your courses' : '请写明课程由谁接手'],
         ];
+        // Fields from the university's records are not offered (the applicant cannot change them); an empty
+        // submission marks both the field and the description.
+        const draft = await task.openReturn();
+        const offered = await draft.field(1).locator('option').allTextContents();
+        expect(offered).toEqual(expect.arrayContaining([label('reason', L), label('handover', L)]));
+        for (const bound of ['name', 'staffNo', 'department']) expect(offered).not.toContain(label(bound, L));
+        await draft.dialog.getByText(s.inbox.returnRecordsNote, { exact: true }).waitFor();
+        await draft.submit();
+        await draft.dialog.getByText(s.inbox.problemIncomplete, { exact: true }).waitFor();
+        expect(await draft.field(1).getAttribute('aria-invalid')).toBe('true');
+        expect(await draft.message(1).getAttribute('aria-invalid')).toBe('true');
+        await expectAxeClean(shell.page, 'return dialog, empty', name('return-empty'));
+        await shot(page, name('return-empty'));
+        await draft.cancel();
         await task.returnWith(problems);
 
         // The applicant sees both problems, each tied to its field, and corrects both.
@@ -146,6 +160,8 @@ describe.each(DIALECTS)('online applications on %s', (dialect) => {
         expect(await kase.problems().allTextContents()).toEqual(problems.map(([f, m]) => `${f}${s.app.colon}${m}`));
         const fix = await kase.startFixing();
         expect(await fix.locator('.form-flagged').count()).toBe(2);
+        // What the records fill stays read-only while correcting.
+        expect(await kase.fixField(fix, label('name', L)).getAttribute('readonly')).not.toBeNull();
         await expectAxeClean(shell.page, 'case page, correcting', name('fix'));
         await shot(page, name('fix'));
         await kase.fixField(fix, label('reason', L)).fill(L === 'en' ? 'Moving on to a post at Peking University' : '调入北京大学任教');

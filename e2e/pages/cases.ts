@@ -173,6 +173,20 @@ export class TaskPage {
     await this.shell.toast(this.s.inbox.approved);
   }
 
+  /** Open the return dialog and leave it open (for checks); `cancel` closes it unchanged. */
+  async openReturn(): Promise<{ dialog: Locator; field: (n: number) => Locator; message: (n: number) => Locator; submit: () => Promise<void>; cancel: () => Promise<void> }> {
+    await this.button(this.s.inbox.return).click();
+    const d = this.dialog(this.s.inbox.return);
+    await d.waitFor();
+    return {
+      dialog: d,
+      field: (n) => d.getByLabel(this.s.inbox.problemField.replace('{{n}}', String(n)), { exact: true }),
+      message: (n) => d.getByLabel(this.s.inbox.problemMessage.replace('{{n}}', String(n)), { exact: true }),
+      submit: () => d.getByRole('button', { name: buttonName(this.s.inbox.returnDo) }).click(),
+      cancel: async () => { await d.getByRole('button', { name: buttonName(this.s.app.cancel) }).click(); await d.waitFor({ state: 'hidden' }); },
+    };
+  }
+
   /** Return to the applicant with these problems (field label → message), all in one go. */
   async returnWith(problems: Array<[field: string, message: string]>): Promise<void> {
     await this.button(this.s.inbox.return).click();

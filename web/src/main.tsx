@@ -7,6 +7,7 @@ import { BrowserRouter } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { i18nReady } from './i18n/index.ts';
 import './styles/global.css';
+import './styles/quotes.css';
 import './styles/print.css';
 import { PreferencesProvider } from './state/preferences.tsx';
 import { AppRoutes } from './app-routes.tsx';

@@ -63,7 +63,7 @@ const T = {
   clarify: { zh: '您问的是下面哪一项？', en: 'Which of these do you mean?' },
   guideOf: { zh: '「{name}」', en: '"{name}"' },
   apply: { zh: '在线申请', en: 'Apply online' },
-  applyGuide: { zh: '去办理', en: 'How to apply' },
+  applyGuide: { zh: '去办理', en: 'Apply now' },
   guide: { zh: '查看办事指南', en: 'Read the guide' },
   book: { zh: '预约现场办理', en: 'Book a visit' },
 } as const;

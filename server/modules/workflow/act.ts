@@ -17,7 +17,7 @@ import * as repo from './repo.ts';
 import { refreshParent } from './bundle-state.ts';
 import { followStatus } from './promise.ts';
 import {
-  applyResult, caseView, checkFiles, loadDefinitions, loadState, matcherFor, storedState, validateForm, type CaseContext, type Deps,
+  applyResult, caseView, checkFiles, loadDefinitions, loadState, matcherFor, recordFields, storedState, validateForm, type CaseContext, type Deps,
 } from './service.ts';
 
 class CaseMoved extends Error {}
@@ -107,6 +107,24 @@ async function ruleFor(db: Db, catalog: CatalogCache, ref: { person?: string; ro
   throw bad('请指定人员，或角色加部门', 'give a person, or a role and a unit');
 }
 
+/**
+ * A return may not name a field the applicant's records fill: the applicant cannot change it (the resubmission
+ * refills it from the records), so the office in charge corrects the record instead.
+ */
+async function refuseRecordFields(trx: Db, { catalog }: Deps, row: CaseRow, problems: Array<{ field?: string }>, lang: Lang) {
+  if (!problems.some((p) => p.field !== undefined)) return;
+  const defs = await loadDefinitions(trx, row.service_code, { form: row.form_version, process: row.process_version });
+  if (!defs) return;
+  const locked = new Set(await recordFields(trx, catalog, row.applicant_id, defs.form.definition));
+  for (const [i, p] of problems.entries()) {
+    const key = p.field?.replace(/^\/+/, '').split(/[/.]/)[0];
+    if (key === undefined || !locked.has(key)) continue;
+    const f = defs.form.definition.fields.find((x) => x.key === key)!;
+    const field = lang === 'en' ? f.label.en : f.label.zh;
+    throw new AppError('return_field_from_records', { field }, [{ path: `/problems/${i}/field`, message: lang === 'en' ? 'this field comes from the records; choose a field the applicant can change' : '该字段来自学校记录，请选择申请人可以修改的字段' }]);
+  }
+}
+
 /** One action on a task by someone it is assigned to; answers with the case as that person now sees it. */
 export async function actOnTask(deps: Deps, actor: Actor, taskId: string, input: TaskActionInput, lang: Lang): Promise<CaseOut> {
   const { db, catalog } = deps;
@@ -145,6 +163,7 @@ export async function actOnTask(deps: Deps, actor: Actor, taskId: string, input:
     if (!matchesTask(m, task)) throw new AppError('task_closed');
     // Nobody decides on their own application, whatever roles they hold.
     if (row.applicant_id === actor.id && task.assignee_kind !== 'applicant' && input.action !== 'comment') throw new AppError('forbidden');
+    if (input.action === 'return') await refuseRecordFields(trx, deps, row, input.problems, lang);
     await step(trx, deps, row, actor, action, lang, `case.${input.action}`, input.action === 'comment' ? undefined : taskId);
   });
   const row = (await repo.findCase(db, caseId))!;

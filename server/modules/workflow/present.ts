@@ -115,6 +115,8 @@ export interface CaseView {
   events: EventRow[];
   problems: Problem[] | undefined;
   decided: boolean;
+  /** Keys of the fields whose value comes from the applicant's records (read-only for them, never returned for correction). */
+  fromRecords?: string[];
   /** Names of the people events name as new assignees (assigneePersonIds) */
   assigneeNames?: ReadonlyMap<string, string>;
   /** Steps entered so far, in order (the engine's trail; none for a bundle's parent, which runs no process); the last is the current one. */
@@ -149,6 +151,7 @@ export function presentCase(v: CaseView, org: OrgDirectory, viewerId: string, to
     problems: r.status === 'waiting_applicant' ? (v.problems ?? []).map(presentProblem) : [],
     canWithdraw: isApplicant && !v.decided && (r.status === 'running' || r.status === 'waiting_applicant'),
     canResubmit: isApplicant && r.status === 'waiting_applicant',
+    fromRecords: v.fromRecords ?? [],
     earlierSteps: r.status === 'running' ? earlierSteps(v.def, v.trail) : [],
     form: v.form, process: v.process,
     tasks: v.tasks.map((t) => presentTask(t, v.def, org)),

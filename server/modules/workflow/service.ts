@@ -284,6 +284,7 @@ export async function caseView(db: Db, catalog: CatalogCache, row: CaseRow, view
   const state = loadState(row);
   const item = catalog.published(row.service_code);
   const out = presentCase({
+    fromRecords: await recordFields(db, catalog, row.applicant_id, defs.form.definition),
     row, applicantName: name(row.applicant_id) ?? '', onBehalfOfName: name(row.on_behalf_of), def: defs.process.definition,
     serviceName: item?.content.name ?? { zh: row.service_code, en: row.service_code },
     tasks, events, problems: state.problems, decided: state.decided, trail: state.trail ?? [], form: defs.form, process: defs.process,
@@ -293,6 +294,13 @@ export async function caseView(db: Db, catalog: CatalogCache, row: CaseRow, view
   if (row.kind === 'bundle') return { ...out, canWithdraw: false, canResubmit: false, bundle: { children: await childrenOf(db, catalog, row) } };
   const parent = await parentOf(db, catalog, row);
   return parent ? { ...out, parent } : out;
+}
+
+/** Keys of the form's fields the applicant's records fill (prepareFormData refills them on every submission). */
+export async function recordFields(db: Db, catalog: CatalogCache, applicantId: string, def: FormDefinition): Promise<string[]> {
+  if (!def.fields.some((f) => f.binding)) return [];
+  const person = await repo.loadProfile(db, applicantId, (c) => catalog.org.unitName(c).name.zh);
+  return person ? prefillFromProfile(def, person.profile).fromRecords : [];
 }
 
 async function namesOf(db: Db, ids: string[]): Promise<Map<string, string>> {

@@ -70,7 +70,6 @@ export function NotificationsPage() {
           })}
         </ul>
       )}
-      <p><Link to="/mailbox">{t('mailbox.footerLink')}</Link></p>
     </>
   );
 }

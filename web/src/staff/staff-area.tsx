@@ -5,6 +5,7 @@ import { useSession } from '../api/session.ts';
 import { PageLoading } from '../components/page-state.tsx';
 import { NotFoundPage } from '../pages/not-found.tsx';
 import { AntdProvider } from '../state/antd-provider.tsx';
+import './staff.css';
 import { InboxPage } from './inbox-page.tsx';
 import { TaskPage } from './task-page.tsx';
 

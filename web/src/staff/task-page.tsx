@@ -21,8 +21,11 @@ import { useMessage } from '../state/feedback.tsx';
 type Dialog = 'approve' | 'reject' | 'return' | 'toStep' | 'transfer' | 'addSigner' | null;
 interface DraftProblem { field: string; message: string }
 
-function ReturnDialog({ open, def, pending, onOk, onCancel }: {
-  open: boolean; def?: FormDefinition; pending: boolean; onOk: (p: ReturnProblem[]) => void; onCancel: () => void;
+function ReturnDialog({ open, def, locked, pending, onOk, onCancel }: {
+  open: boolean; def?: FormDefinition;
+  /** Fields filled from the applicant's records: they cannot change them, so a return cannot name them. */
+  locked: string[];
+  pending: boolean; onOk: (p: ReturnProblem[]) => void; onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const l = useL();
@@ -30,7 +33,7 @@ function ReturnDialog({ open, def, pending, onOk, onCancel }: {
   const [tried, setTried] = useState(false);
   // A fresh list each time the dialog opens (at once, not after the opening animation).
   useEffect(() => { if (open) { setRows([{ field: '', message: '' }]); setTried(false); } }, [open]);
-  const fieldOptions = (def?.fields ?? []).map((f) => ({ value: f.key, label: l(f.label) }));
+  const fieldOptions = (def?.fields ?? []).filter((f) => !locked.includes(f.key)).map((f) => ({ value: f.key, label: l(f.label) }));
   const valid = rows.every((r) => r.field && r.message.trim());
   const set = (i: number, patch: Partial<DraftProblem>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
@@ -43,22 +46,25 @@ function ReturnDialog({ open, def, pending, onOk, onCancel }: {
       }}
     >
       <p>{t('inbox.returnIntro')}</p>
+      {locked.length > 0 && <p className="form-help">{t('inbox.returnRecordsNote')}</p>}
       <ol className="return-problems">
         {rows.map((r, i) => (
           <li key={i} className="return-problem">
             <label className="form-label" htmlFor={`rp-field-${i}`}>{t('inbox.problemField', { n: i + 1 })}</label>
-            <select id={`rp-field-${i}`} className="native-select" value={r.field} aria-invalid={tried && !r.field ? true : undefined} onChange={(e) => set(i, { field: e.target.value })}>
+            <select id={`rp-field-${i}`} className="native-select" value={r.field}
+              aria-invalid={tried && !r.field ? true : undefined} aria-describedby={tried && !valid ? 'rp-error' : undefined} onChange={(e) => set(i, { field: e.target.value })}>
               <option value="">{t('form.choose')}</option>
               {fieldOptions.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
             </select>
             <label className="form-label" htmlFor={`rp-msg-${i}`}>{t('inbox.problemMessage', { n: i + 1 })}</label>
             <Input.TextArea id={`rp-msg-${i}`} value={r.message} maxLength={1000} autoSize={{ minRows: 2, maxRows: 6 }}
-              status={tried && !r.message.trim() ? 'error' : undefined} onChange={(e) => set(i, { message: e.target.value })} />
+              status={tried && !r.message.trim() ? 'error' : undefined} aria-invalid={tried && !r.message.trim() ? true : undefined}
+              aria-describedby={tried && !valid ? 'rp-error' : undefined} onChange={(e) => set(i, { message: e.target.value })} />
             {rows.length > 1 && <Button size="small" onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}>{t('inbox.removeProblem', { n: i + 1 })}</Button>}
           </li>
         ))}
       </ol>
-      {tried && !valid && <p className="form-error" role="alert">{t('inbox.problemIncomplete')}</p>}
+      {tried && !valid && <p className="form-error" id="rp-error" role="alert">{t('inbox.problemIncomplete')}</p>}
       <Button onClick={() => setRows((rs) => [...rs, { field: '', message: '' }])}>+ {t('inbox.addProblem')}</Button>
     </Modal>
   );
@@ -166,7 +172,7 @@ function TaskActions({ task, c, def }: { task: TaskOut; c: CaseOut; def?: FormDe
             onCancel={() => setDialog(null)} onOk={(text) => run({ action: 'add_signer', version: task.version, signer: { person: text } }, t('inbox.signerAdded'))} />
           <StepDialog open={dialog === 'toStep'} steps={c.earlierSteps} pending={act.isPending} onCancel={() => setDialog(null)}
             onOk={(toStepId, reason) => run({ action: 'return_to_step', version: task.version, toStepId, ...(reason ? { reason } : {}) }, t('inbox.returnedToStep'))} />
-          <ReturnDialog open={dialog === 'return'} def={def} pending={act.isPending} onCancel={() => setDialog(null)}
+          <ReturnDialog open={dialog === 'return'} def={def} locked={c.fromRecords} pending={act.isPending} onCancel={() => setDialog(null)}
             onOk={(problems) => run({ action: 'return', version: task.version, problems }, t('inbox.returned'))} />
         </>
       )}
@@ -222,7 +228,7 @@ export function TaskPage() {
       {task ? <TaskActions task={task} c={c} def={def} /> : <p>{t('inbox.taskNotFound')}</p>}
       <section className="case-panel" aria-labelledby="data-h">
         <h2 id="data-h">{t('inbox.applicantData')}</h2>
-        <FormView def={def} data={c.data} caseId={c.id} fromRecords={def.fields.filter((f) => f.binding).map((f) => f.key)} />
+        <FormView def={def} data={c.data} caseId={c.id} fromRecords={c.fromRecords} />
       </section>
       <CaseProgress c={c} def={def} />
     </article>

@@ -3,6 +3,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import './assistant.css';
 
 const loadPanel = () => import('./assistant-panel.tsx');
 const AssistantPanel = lazy(loadPanel);

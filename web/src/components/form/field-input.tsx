@@ -82,10 +82,15 @@ export function FieldInput({ field: f, id, value, onChange, describedBy, invalid
       };
       return (
         <span className="form-range">
-          <label className="form-sub-label" htmlFor={`${id}-start`}>{t('form.from')}</label>
-          <input id={`${id}-start`} type="date" className="form-input form-input-date" value={r.start ?? ''} aria-describedby={describedBy} aria-invalid={invalid || undefined} onChange={(e) => set('start', e.target.value)} />
-          <label className="form-sub-label" htmlFor={`${id}-end`}>{t('form.to')}</label>
-          <input id={`${id}-end`} type="date" className="form-input form-input-date" value={r.end ?? ''} aria-describedby={describedBy} aria-invalid={invalid || undefined} onChange={(e) => set('end', e.target.value)} />
+          {/* each label stays with its box; on a phone the two pairs stack */}
+          <span className="form-range-part">
+            <label className="form-sub-label" htmlFor={`${id}-start`}>{t('form.from')}</label>
+            <input id={`${id}-start`} type="date" className="form-input form-input-date" value={r.start ?? ''} aria-describedby={describedBy} aria-invalid={invalid || undefined} onChange={(e) => set('start', e.target.value)} />
+          </span>
+          <span className="form-range-part">
+            <label className="form-sub-label" htmlFor={`${id}-end`}>{t('form.to')}</label>
+            <input id={`${id}-end`} type="date" className="form-input form-input-date" value={r.end ?? ''} aria-describedby={describedBy} aria-invalid={invalid || undefined} onChange={(e) => set('end', e.target.value)} />
+          </span>
         </span>
       );
     }

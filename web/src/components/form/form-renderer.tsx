@@ -145,6 +145,7 @@ export function FormRenderer({ def, values, onChange, errors, fromRecords, flagg
                   <input id={id} type="text" className="form-input" readOnly value={show(f, values[f.key])} aria-describedby={`${id}-rec`} />
                   <span className="badge badge-record" id={`${id}-rec`}>{t('form.fromRecords')}</span>
                 </span>
+                {flagNote}
               </div>
             </div>
           );

@@ -94,7 +94,7 @@ export const workflow: Pick<Catalog, 'apply' | 'cases' | 'inbox' | 'form' | 'not
     },
     event: {
       start: 'Submitted',
-      step_entered: 'Step reached',
+      step_entered: 'Moved to',
       approve: 'Approved',
       reject: 'Rejected',
       return_to_applicant: 'Returned for correction',
@@ -142,6 +142,7 @@ export const workflow: Pick<Catalog, 'apply' | 'cases' | 'inbox' | 'form' | 'not
     return: 'Return for correction',
     returnDo: 'Return to the applicant',
     returnIntro: 'List every problem at once, each tied to a field. The corrected application comes straight back to you.',
+    returnRecordsNote: 'Fields from the university\'s records are not listed: the applicant cannot change them. If one is wrong, the office in charge corrects the record.',
     problemField: 'Problem {{n}}: field',
     problemMessage: 'Problem {{n}}: what is wrong',
     addProblem: 'Add another problem',
@@ -221,8 +222,8 @@ export const workflow: Pick<Catalog, 'apply' | 'cases' | 'inbox' | 'form' | 'not
   },
   notifications: {
     title: 'Notifications',
-    nav: 'Messages',
-    navUnread: 'Messages ({{count}})',
+    nav: 'Notifications',
+    navUnread: 'Notifications ({{count}})',
     loginRequired: 'Sign in to see the news about your cases and tasks.',
     unread_one: '{{count}} unread',
     unread_other: '{{count}} unread',

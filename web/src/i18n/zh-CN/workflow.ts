@@ -140,6 +140,7 @@ export const workflow = {
     return: '退回补正',
     returnDo: '退回申请人',
     returnIntro: '请一次性列出全部问题，每条问题对应一个填报项，申请人修改后会直接回到您这里。',
+    returnRecordsNote: '来自学校记录的字段不在此列：申请人无法修改。如记录有误，请由主管部门更正。',
     problemField: '问题 {{n}}：对应填报项',
     problemMessage: '问题 {{n}}：说明',
     addProblem: '再加一条问题',
@@ -219,8 +220,8 @@ export const workflow = {
   },
   notifications: {
     title: '消息通知',
-    nav: '消息',
-    navUnread: '消息（{{count}}）',
+    nav: '消息通知',
+    navUnread: '消息通知（{{count}}）',
     loginRequired: '登录后可查看您的办件和待办消息。',
     unread_one: '{{count}} 条未读',
     unread_other: '{{count}} 条未读',

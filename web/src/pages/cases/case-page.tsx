@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { pinnedForm, useCase, useComment, useResubmit, useServiceForm, useTaskAction, useWithdraw, type CaseOut, type TaskOut } from '../../api/cases.ts';
+import { pinnedForm, useCase, useComment, useResubmit, useTaskAction, useWithdraw, type CaseOut, type TaskOut } from '../../api/cases.ts';
 import { ProblemError, errorText } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
 import { formatDate, useL, useLocale, usePunct } from '../../lib/localized.ts';
@@ -80,8 +80,6 @@ export function CasePage() {
   const me = session.data?.user ?? null;
   const q = useCase(id, !!me);
   const c = q.data;
-  // The pinned definitions come with the case; the service's form only adds which values the records fill.
-  const form = useServiceForm(c?.service.code ?? '', !!c && c.canResubmit);
   const resubmit = useResubmit(id);
   const [fixing, setFixing] = useState(false);
   const [resubmitted, setResubmitted] = useState(false);
@@ -116,8 +114,8 @@ export function CasePage() {
   }
 
   const def = pinnedForm(c);
-  const bound = def.fields.filter((f) => f.binding).map((f) => f.key);
-  const fromRecords = form.data?.prefill?.fromRecords ?? bound.filter((k) => c.data[k] !== undefined);
+  // Filled from the applicant's records: read-only for them, even when a return named one (the office corrects the records).
+  const fromRecords = c.fromRecords;
   const flagged = problemsByField(c.problems);
   const myTasks = c.tasks.filter((x) => x.state === 'open' && x.assignee.kind === 'applicant' && c.applicant.id === me.id);
   const justSubmitted = (location.state as { submitted?: boolean } | null)?.submitted;
@@ -178,7 +176,7 @@ export function CasePage() {
             def={def}
             formVersion={c.formVersion}
             initial={c.data}
-            fromRecords={fromRecords.filter((k) => !flagged[k])}
+            fromRecords={fromRecords}
             draftKey={`${me.id}:case:${c.id}`}
             flagged={flagged}
             submitLabel={t('cases.resubmit')}
@@ -209,7 +207,7 @@ export function CasePage() {
 
       <section className="case-panel" aria-labelledby="data-h">
         <h2 id="data-h">{t('cases.data')}</h2>
-        <FormView def={def} data={c.data} caseId={c.id} flagged={c.status === 'waiting_applicant' ? flagged : {}} fromRecords={bound} />
+        <FormView def={def} data={c.data} caseId={c.id} flagged={c.status === 'waiting_applicant' ? flagged : {}} fromRecords={fromRecords} />
       </section>
     </article>
   );

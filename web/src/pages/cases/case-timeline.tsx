@@ -17,7 +17,11 @@ export function CaseTimeline({ events, def }: { events: Event[]; def?: FormDefin
       {events.map((e) => (
         <li key={e.seq} className={`timeline-item timeline-${e.type}`} data-event={e.type}>
           <p className="timeline-head">
-            <strong>{KNOWN.has(e.type) ? t(`cases.event.${e.type as 'start'}`) : e.type}</strong>
+            <strong>
+              {KNOWN.has(e.type) ? t(`cases.event.${e.type as 'start'}`) : e.type}
+              {/* "Moved to: Unit approval" (进入环节：…) reads as one phrase */}
+              {e.type === 'step_entered' && e.stepName ? t('app.colon').trim() : ''}
+            </strong>
             {e.stepName && <span className="timeline-step">{l(e.stepName)}</span>}
           </p>
           <p className="timeline-meta">

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import './navigator.css';
 import { LIFE_EVENT_NAMES } from '../../../../common/vocabulary.ts';
 import { api, ProblemError, errorText, type FieldProblem } from '../../api/client.ts';
 import { PUBLISHER_ROLES, hasRole, useSession } from '../../api/session.ts';

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import './navigator.css';
 import { PUBLISHER_ROLES, hasRole, useMe } from '../../api/session.ts';
 import { navigatorApi, type ChecklistItem, type NavigatorTree } from '../../components/assistant/api.ts';
 import { PageError, PageLoading } from '../../components/page-state.tsx';
