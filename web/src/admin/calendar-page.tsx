@@ -11,9 +11,10 @@ import { useCalendarYear, useChangeCalendar, type CalendarChanges, type Calendar
 import { PUBLISHER_ROLES, hasRole, useMe } from '../api/session.ts';
 import { PageError, PageLoading } from '../components/page-state.tsx';
 import { useDocumentTitle } from '../lib/document-title.ts';
-import { formatDate, useL, useLocale, usePunct } from '../lib/localized.ts';
+import { useL, useLocale, usePunct } from '../lib/localized.ts';
 import { useMessage } from '../state/feedback.tsx';
 import './calendar.css';
+import { formatDateTime } from '../lib/dates.ts';
 
 const YEAR_MIN = 2000;
 const YEAR_MAX = 2099;
@@ -104,7 +105,6 @@ function useSaveCalendar() {
 function DayDialog({ day, onClose }: { day: CalendarDay; onClose: () => void }) {
   const { t } = useTranslation();
   const l = useL();
-  const locale = useLocale();
   const p = usePunct();
   const fullDate = useFullDate();
   const { save: store, pending } = useSaveCalendar();
@@ -128,7 +128,7 @@ function DayDialog({ day, onClose }: { day: CalendarDay; onClose: () => void }) 
         <div><dt>{t('calendar.official')}</dt><dd>{day.officialWorking ? t('calendar.workingDay') : t('calendar.dayOff')}{p.paren(official)}</dd></div>
         <div><dt>{t('calendar.current')}</dt><dd>{day.working ? t('calendar.workingDay') : t('calendar.dayOff')}</dd></div>
         {day.override && (
-          <div><dt>{t('calendar.legendOverride')}</dt><dd>{day.override.reason}{day.override.updatedBy && p.paren(t('calendar.adjustedBy', { name: day.override.updatedBy.name, at: formatDate(day.override.updatedAt, locale, true) }))}</dd></div>
+          <div><dt>{t('calendar.legendOverride')}</dt><dd>{day.override.reason}{day.override.updatedBy && p.paren(t('calendar.adjustedBy', { name: day.override.updatedBy.name, at: formatDateTime(day.override.updatedAt) }))}</dd></div>
         )}
       </dl>
       <Form form={form} layout="vertical" initialValues={{ working: day.override ? day.override.working : !day.working, reason: day.override?.reason ?? '' }}>
@@ -189,7 +189,6 @@ function RangeDialog({ year, onClose }: { year: number; onClose: () => void }) {
 
 export function CalendarPage() {
   const { t } = useTranslation();
-  const locale = useLocale();
   const p = usePunct();
   const fullDate = useFullDate();
   const me = useMe();
@@ -244,7 +243,7 @@ export function CalendarPage() {
                 <li key={d.date}>
                   <span><strong>{fullDate(d.date)}</strong> {d.working ? t('calendar.workingDay') : t('calendar.dayOff')}{p.colon}{d.override!.reason}</span>
                   <span className="cal-list-meta">
-                    {d.override!.updatedBy && t('calendar.adjustedBy', { name: d.override!.updatedBy.name, at: formatDate(d.override!.updatedAt, locale, true) })}
+                    {d.override!.updatedBy && t('calendar.adjustedBy', { name: d.override!.updatedBy.name, at: formatDateTime(d.override!.updatedAt) })}
                   </span>
                   <Button size="small" danger disabled={pending} aria-label={`${t('calendar.delete')} ${fullDate(d.date)}`}
                     onClick={() => void store({ remove: [d.date] }, t('calendar.removed'))}>
