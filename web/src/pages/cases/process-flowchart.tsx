@@ -38,12 +38,15 @@ export function ProcessFlowchart({ def, caseData, label }: {
         </li>
         {steps.map((s, i) => {
           const mark = markOf(caseData, s.id);
+          const markLine = mark !== 'todo' && <span className="flow-mark">{mark === 'done' ? '✓ ' : '● '}{markText(mark)}</span>;
           return (
             <li key={s.id} className="flow-item">
               <span className="flow-arrow" aria-hidden="true"><span>→</span></span>
               <div className={`flow-node flow-${mark}`} aria-current={mark === 'current' ? 'step' : undefined} data-step={s.id}>
                 <span className="flow-step-no">{t('flow.step', { n: i + 1 })} · {kindText(s)}</span>
                 <strong className="flow-step-name">{l(s.name)}</strong>
+                {/* A parallel step's mark heads its box, so it does not read as one more branch below the list. */}
+                {s.kind === 'parallel' && markLine}
                 {s.limitDays !== undefined && <span className="flow-step-meta">{t('flow.limit')}{p.colon}{t('limit.working_day', { count: s.limitDays })}</span>}
                 {s.kind === 'parallel' && s.branches && (
                   <>
@@ -63,7 +66,7 @@ export function ProcessFlowchart({ def, caseData, label }: {
                   </>
                 )}
                 {typeof s.next !== 'string' && s.next?.some((n) => n.when) && <span className="flow-step-meta">{t('cases.conditional')}</span>}
-                {mark !== 'todo' && <span className="flow-mark">{mark === 'done' ? '✓ ' : '● '}{markText(mark)}</span>}
+                {s.kind !== 'parallel' && markLine}
               </div>
             </li>
           );
