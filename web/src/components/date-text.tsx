@@ -1,5 +1,6 @@
 // A date or date-time in running text: formatted by lib/dates.ts, machine-readable, never broken across lines.
 import { formatDate, formatDateTime } from '../lib/dates.ts';
+import './date-text.css';
 
 export function DateText({ value, time = false, className }: {
   value: string | null | undefined;
