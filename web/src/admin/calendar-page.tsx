@@ -14,7 +14,7 @@ import { useDocumentTitle } from '../lib/document-title.ts';
 import { useL, useLocale, usePunct } from '../lib/localized.ts';
 import { useMessage } from '../state/feedback.tsx';
 import './calendar.css';
-import { formatDateTime } from '../lib/dates.ts';
+import { formatDateTime, formatDateWithWeekday, formatMonthName } from '../lib/dates.ts';
 
 const YEAR_MIN = 2000;
 const YEAR_MAX = 2099;
@@ -31,8 +31,7 @@ const isWeekend = (date: string) => weekdayIndex(date) >= 5;
 
 function useFullDate() {
   const locale = useLocale();
-  const f = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long', timeZone: 'UTC' });
-  return (date: string) => f.format(utc(date));
+  return (date: string) => formatDateWithWeekday(date, locale);
 }
 
 /** How a day looks: off (holiday or adjusted off), make-up working day on a weekend, plain weekend or workday. */
@@ -52,7 +51,7 @@ function Month({ month, days, onPick }: { month: number; days: CalendarDay[]; on
   const l = useL();
   const locale = useLocale();
   const fullDate = useFullDate();
-  const caption = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { month: 'long', timeZone: 'UTC' }).format(utc(days[0]!.date));
+  const caption = formatMonthName(days[0]!.date, locale);
   const cells: (CalendarDay | null)[] = [...Array<null>(weekdayIndex(days[0]!.date)).fill(null), ...days];
   while (cells.length % 7) cells.push(null);
   const rows = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));

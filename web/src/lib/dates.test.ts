@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime } from './dates.ts';
+import { formatDate, formatDateTime, formatDateWithWeekday, formatMonthName } from './dates.ts';
 
 describe('dates', () => {
   it('writes dates as YYYY-MM-DD on the China clock', () => {
@@ -23,5 +23,12 @@ describe('dates', () => {
     expect(formatDate(null)).toBe('');
     expect(formatDateTime(undefined)).toBe('');
     expect(formatDate('soon')).toBe('soon');
+  });
+
+  it('names the weekday and the month of a calendar day in the UI language', () => {
+    expect(formatDateWithWeekday('2026-12-07', 'zh-CN')).toBe('2026-12-07 星期一');
+    expect(formatDateWithWeekday('2026-12-07', 'en')).toBe('2026-12-07 (Monday)');
+    expect(formatMonthName('2026-12-07', 'zh-CN')).toBe('十二月');
+    expect(formatMonthName('2026-12-07', 'en')).toBe('December');
   });
 });

@@ -27,3 +27,24 @@ export function formatDateTime(value: string | null | undefined): string {
   const iso = chinaIso(value);
   return iso ? `${iso.slice(0, 10)}${NBSP}${iso.slice(11, 16)}` : value;
 }
+
+type UiLocale = 'zh-CN' | 'en';
+const WEEKDAY = {
+  'zh-CN': new Intl.DateTimeFormat('zh-CN', { weekday: 'long', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' }),
+};
+const MONTH = {
+  'zh-CN': new Intl.DateTimeFormat('zh-CN', { month: 'long', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }),
+};
+
+/** A calendar day with its weekday: "2026-12-07 星期一", "2026-12-07 (Monday)". `date` is YYYY-MM-DD. */
+export function formatDateWithWeekday(date: string, locale: UiLocale): string {
+  const day = WEEKDAY[locale].format(new Date(`${date}T00:00:00Z`));
+  return locale === 'en' ? `${date} (${day})` : `${date} ${day}`;
+}
+
+/** The month of a calendar day, as a calendar's caption: "十二月", "December". `date` is YYYY-MM-DD. */
+export function formatMonthName(date: string, locale: UiLocale): string {
+  return MONTH[locale].format(new Date(`${date}T00:00:00Z`));
+}
