@@ -47,6 +47,12 @@ export const EventOut = Type.Object({
 });
 export type EventOut = Static<typeof EventOut>;
 
+/** A case's promised limit in a list: due date and light (null once finished). */
+export const PromiseBrief = Type.Object({
+  dueDate: Type.String(), paused: Type.Boolean(),
+  status: Nullable(Type.Union([Type.Literal('normal'), Type.Literal('yellow'), Type.Literal('red')])),
+}, { description: 'the case\'s promised limit: due date and light (red once past due), frozen while it waits on the applicant' });
+
 /** A child case of a life-event bundle as its parent shows it (common/bundle.ts). */
 export const BundleChildOut = Type.Object({
   id: Type.String(), number: Type.String(), status: CaseStatus,
@@ -54,6 +60,7 @@ export const BundleChildOut = Type.Object({
   service: Type.Object({ code: Type.String(), name: Localized, department: Named }),
   currentSteps: Type.Array(Type.Object({ id: Type.String(), name: Nullable(Localized) })),
   finishedAt: Nullable(Type.String()),
+  promise: Type.Optional(PromiseBrief),
 });
 export type BundleChildOut = Static<typeof BundleChildOut>;
 
@@ -89,12 +96,6 @@ export const CaseOut = Type.Object({
   promise: Type.Optional(PromiseOut),
 });
 export type CaseOut = Static<typeof CaseOut>;
-
-/** A case's promised limit in a list: due date and light (null once finished). */
-export const PromiseBrief = Type.Object({
-  dueDate: Type.String(), paused: Type.Boolean(),
-  status: Nullable(Type.Union([Type.Literal('normal'), Type.Literal('yellow'), Type.Literal('red')])),
-}, { description: 'the case\'s promised limit: due date and light (red once past due), frozen while it waits on the applicant' });
 
 export const CaseSummaryOut = Type.Object({
   id: Type.String(), number: Type.String(), status: CaseStatus,

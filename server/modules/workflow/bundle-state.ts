@@ -2,14 +2,14 @@
 // status kept in step with its children, and its children as it shows them. No engine runs on a parent:
 // its status is bundleStatus() of the children's, recomputed in the transaction that changes a child.
 import type { Db } from '../../db/index.ts';
-import { newId } from '../../clock.ts';
+import { newId, nowIso } from '../../clock.ts';
 import { bundleStatus, type BundleDefinition } from '../../../common/bundle.ts';
 import type { BundleChildOut, CaseStatus } from '../../../common/case.ts';
 import type { CatalogCache } from '../catalog/cache.ts';
-import type { CalendarOverrides } from './calendar.ts';
+import { chinaDate, type CalendarOverrides } from './calendar.ts';
 import type { ProcessDefinition } from './definition.ts';
 import { stepName } from './present.ts';
-import { followStatus } from './promise.ts';
+import { followStatus, inboxPromise } from './promise.ts';
 import * as repo from './repo.ts';
 
 export async function latestBundle(db: Db, code: string): Promise<{ version: number; definition: BundleDefinition } | undefined> {
@@ -62,15 +62,17 @@ export async function refreshParent(trx: Db, parentId: string, now: string, over
   }
 }
 
-/** A parent's children in the bundle's order, each with its member, service and current steps. */
+/** A parent's children in the bundle's order, each with its member, service, current steps and promised date. */
 export async function childrenOf(db: Db, catalog: CatalogCache, parent: { id: string; service_code: string; form_version: number }): Promise<BundleChildOut[]> {
   const [def, rows] = await Promise.all([
     bundleAt(db, parent.service_code, parent.form_version),
-    db.selectFrom('workflow_case').select(['id', 'number', 'status', 'service_code', 'department_code', 'process_version', 'bundle_member', 'finished_at'])
+    db.selectFrom('workflow_case').select(['id', 'number', 'status', 'service_code', 'department_code', 'process_version', 'bundle_member', 'finished_at',
+      'promised_due', 'promised_warn', 'promised_paused_since'])
       .where('parent_id', '=', parent.id).execute(),
   ]);
   const open = rows.length === 0 ? [] : await db.selectFrom('case_task').select(['case_id', 'step_id', 'branch_id'])
     .where('case_id', 'in', rows.map((r) => r.id)).where('state', '=', 'open').orderBy('opened_at').execute();
+  const today = chinaDate(nowIso());
   const order = (key: string | null) => def?.members.findIndex((m) => m.key === key) ?? 0;
   const out: BundleChildOut[] = [];
   for (const r of [...rows].sort((a, b) => order(a.bundle_member) - order(b.bundle_member))) {
@@ -87,6 +89,8 @@ export async function childrenOf(db: Db, catalog: CatalogCache, parent: { id: st
       },
       currentSteps: steps.map((id) => ({ id, name: stepName(pdef, id) })),
       finishedAt: r.finished_at,
+      // Each part's own promised date (承诺时限) and light, as on an inbox card; none when its service promises none.
+      ...inboxPromise({ case_status: r.status, promised_due: r.promised_due, promised_warn: r.promised_warn, promised_paused_since: r.promised_paused_since }, today),
     });
   }
   return out;
@@ -118,7 +122,8 @@ export async function childSummaries(db: Db, parents: Array<{ id: string; servic
     if (!defs.has(k)) defs.set(k, await bundleAt(db, p.service_code, p.form_version));
     const def = defs.get(k);
     const mine = rows.filter((r) => r.parent_id === p.id);
-    const order = (key: string | null) => def?.members.findIndex((m) => m.key === key) ?? 0;
+    const today = chinaDate(nowIso());
+  const order = (key: string | null) => def?.members.findIndex((m) => m.key === key) ?? 0;
     out.set(p.id, mine.sort((a, b) => order(a.bundle_member) - order(b.bundle_member)).map((r) => {
       const m = def?.members.find((x) => x.key === r.bundle_member);
       return { id: r.id, number: r.number, status: r.status as CaseStatus, member: { key: r.bundle_member ?? '', name: m?.name ?? { zh: r.bundle_member ?? '', en: r.bundle_member ?? '' } } };

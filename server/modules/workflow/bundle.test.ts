@@ -148,6 +148,11 @@ describe.each(DIALECTS)('life-event bundles on %s', (dialect) => {
     expect((await getCase(s.newteacher, byMember.network)).json().promise).toMatchObject({ limit: 1, pausedSince: today });
     // The office part promises what it agreed to within the bundle (5), not 公用房使用申请's own 20, and no part outruns the bundle.
     expect((await getCase(s.newteacher, byMember.office)).json().promise).toMatchObject({ limit: 5, unit: 'working_day', dueDate: parent.promise.dueDate });
+    // The bundle lists each part with its own promised date and light (the returned part's clock paused).
+    const parts = Object.fromEntries(waiting.bundle.children.map((c: any) => [c.member.key, c]));
+    const network = (await getCase(s.newteacher, byMember.network)).json();
+    expect(parts.network.promise).toEqual({ dueDate: network.promise.dueDate, paused: true, status: 'normal' });
+    expect(parts.office.promise).toEqual({ dueDate: parent.promise.dueDate, paused: false, status: 'normal' });
     const fixed = await t.request({ method: 'POST', url: `/api/v1/cases/${byMember.network}/resubmit`, as: s.newteacher, body: { data: { account: 'linxiao2' } } });
     expect(fixed.statusCode, fixed.body).toBe(200);
     const resumed = (await getCase(s.newteacher, parent.id)).json();

@@ -9,10 +9,11 @@ import { errorText } from '../api/client.ts';
 import { useMessage } from '../state/feedback.tsx';
 import { ImportDialog } from './import-dialog.tsx';
 import type { AdminItemRow } from '../api/types.ts';
-import { formatDate, useL, useLocale } from '../lib/localized.ts';
+import { useL } from '../lib/localized.ts';
 import { useDocumentTitle } from '../lib/document-title.ts';
 import { PageError } from '../components/page-state.tsx';
 import { ItemStateBadges } from './state-label.tsx';
+import { formatDateTime } from '../lib/dates.ts';
 
 const STATES: AdminStateFilter[] = ['draft', 'in_review', 'published', 'retired'];
 /** Who may write items: department admins (their offices) and system admins. Hall managers publish but do not edit. */
@@ -23,7 +24,6 @@ const IMPORT_ROLES = ['dept_admin', 'hall_manager', 'system_admin'] as const;
 export function AdminListPage() {
   const { t } = useTranslation();
   const l = useL();
-  const locale = useLocale();
   const navigate = useNavigate();
   const [state, setState] = useState<AdminStateFilter>('');
   const [q, setQ] = useState('');
@@ -80,7 +80,7 @@ export function AdminListPage() {
             { title: t('admin.code'), dataIndex: 'code' },
             { title: t('admin.department'), key: 'dept', render: (_, r) => l(r.department.name) },
             { title: t('admin.state'), key: 'state', render: (_, r) => <ItemStateBadges item={r} /> },
-            { title: t('admin.updatedAt'), key: 'updated', render: (_, r) => formatDate(r.updatedAt, locale, true) },
+            { title: t('admin.updatedAt'), key: 'updated', render: (_, r) => formatDateTime(r.updatedAt) },
           ]}
         />
       </div>

@@ -11,9 +11,10 @@ import { useCalendarYear, useChangeCalendar, type CalendarChanges, type Calendar
 import { PUBLISHER_ROLES, hasRole, useMe } from '../api/session.ts';
 import { PageError, PageLoading } from '../components/page-state.tsx';
 import { useDocumentTitle } from '../lib/document-title.ts';
-import { formatDate, useL, useLocale, usePunct } from '../lib/localized.ts';
+import { useL, useLocale, usePunct } from '../lib/localized.ts';
 import { useMessage } from '../state/feedback.tsx';
 import './calendar.css';
+import { formatDateTime, formatDateWithWeekday, formatMonthName } from '../lib/dates.ts';
 
 const YEAR_MIN = 2000;
 const YEAR_MAX = 2099;
@@ -30,8 +31,7 @@ const isWeekend = (date: string) => weekdayIndex(date) >= 5;
 
 function useFullDate() {
   const locale = useLocale();
-  const f = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long', timeZone: 'UTC' });
-  return (date: string) => f.format(utc(date));
+  return (date: string) => formatDateWithWeekday(date, locale);
 }
 
 /** How a day looks: off (holiday or adjusted off), make-up working day on a weekend, plain weekend or workday. */
@@ -51,7 +51,7 @@ function Month({ month, days, onPick }: { month: number; days: CalendarDay[]; on
   const l = useL();
   const locale = useLocale();
   const fullDate = useFullDate();
-  const caption = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { month: 'long', timeZone: 'UTC' }).format(utc(days[0]!.date));
+  const caption = formatMonthName(days[0]!.date, locale);
   const cells: (CalendarDay | null)[] = [...Array<null>(weekdayIndex(days[0]!.date)).fill(null), ...days];
   while (cells.length % 7) cells.push(null);
   const rows = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
@@ -104,7 +104,6 @@ function useSaveCalendar() {
 function DayDialog({ day, onClose }: { day: CalendarDay; onClose: () => void }) {
   const { t } = useTranslation();
   const l = useL();
-  const locale = useLocale();
   const p = usePunct();
   const fullDate = useFullDate();
   const { save: store, pending } = useSaveCalendar();
@@ -128,7 +127,7 @@ function DayDialog({ day, onClose }: { day: CalendarDay; onClose: () => void }) 
         <div><dt>{t('calendar.official')}</dt><dd>{day.officialWorking ? t('calendar.workingDay') : t('calendar.dayOff')}{p.paren(official)}</dd></div>
         <div><dt>{t('calendar.current')}</dt><dd>{day.working ? t('calendar.workingDay') : t('calendar.dayOff')}</dd></div>
         {day.override && (
-          <div><dt>{t('calendar.legendOverride')}</dt><dd>{day.override.reason}{day.override.updatedBy && p.paren(t('calendar.adjustedBy', { name: day.override.updatedBy.name, at: formatDate(day.override.updatedAt, locale, true) }))}</dd></div>
+          <div><dt>{t('calendar.legendOverride')}</dt><dd>{day.override.reason}{day.override.updatedBy && p.paren(t('calendar.adjustedBy', { name: day.override.updatedBy.name, at: formatDateTime(day.override.updatedAt) }))}</dd></div>
         )}
       </dl>
       <Form form={form} layout="vertical" initialValues={{ working: day.override ? day.override.working : !day.working, reason: day.override?.reason ?? '' }}>
@@ -189,7 +188,6 @@ function RangeDialog({ year, onClose }: { year: number; onClose: () => void }) {
 
 export function CalendarPage() {
   const { t } = useTranslation();
-  const locale = useLocale();
   const p = usePunct();
   const fullDate = useFullDate();
   const me = useMe();
@@ -244,7 +242,7 @@ export function CalendarPage() {
                 <li key={d.date}>
                   <span><strong>{fullDate(d.date)}</strong> {d.working ? t('calendar.workingDay') : t('calendar.dayOff')}{p.colon}{d.override!.reason}</span>
                   <span className="cal-list-meta">
-                    {d.override!.updatedBy && t('calendar.adjustedBy', { name: d.override!.updatedBy.name, at: formatDate(d.override!.updatedAt, locale, true) })}
+                    {d.override!.updatedBy && t('calendar.adjustedBy', { name: d.override!.updatedBy.name, at: formatDateTime(d.override!.updatedAt) })}
                   </span>
                   <Button size="small" danger disabled={pending} aria-label={`${t('calendar.delete')} ${fullDate(d.date)}`}
                     onClick={() => void store({ remove: [d.date] }, t('calendar.removed'))}>

@@ -4,11 +4,11 @@ import { Button, Modal, Select, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useVersion } from '../api/admin.ts';
 import type { AdminItem, VersionInfo } from '../api/types.ts';
-import { formatDate, useLocale } from '../lib/localized.ts';
 import { PageError, PageLoading } from '../components/page-state.tsx';
 import { GuideContent } from '../pages/guide/guide-content.tsx';
 import { StateBadge } from './state-label.tsx';
 import { DiffTable } from './diff-table.tsx';
+import { formatDateTime } from '../lib/dates.ts';
 
 function VersionPreview({ code, version, onClose }: { code: string; version: number | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -24,13 +24,12 @@ function VersionPreview({ code, version, onClose }: { code: string; version: num
 
 export function HistoryPanel({ item }: { item: AdminItem }) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const versions = [...item.versions].sort((a, b) => b.version - a.version);
   const [to, setTo] = useState<number | null>(versions[0]?.version ?? null);
   const [from, setFrom] = useState<number | null>(versions[1]?.version ?? null);
   const [viewing, setViewing] = useState<number | null>(null);
   const options = versions.map((v) => ({ value: v.version, label: `v${v.version} · ${t(`admin.state_${v.state}`)}` }));
-  const date = (s: string | null) => formatDate(s, locale, true);
+  const date = (s: string | null) => formatDateTime(s);
 
   return (
     <>

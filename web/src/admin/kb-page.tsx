@@ -12,13 +12,14 @@ import {
   exportFaqs, useAdminFaq, useAdminFaqs, useImportFaqs, useBacklog, useFaqStep, useKbCategories, useResolveBacklog, useSaveFaq,
   type AdminFaq, type BacklogEntry, type FaqContent, type FaqState, type Resolution,
 } from '../api/kb-admin.ts';
-import { formatDate, useL, useLocale } from '../lib/localized.ts';
+import { useL } from '../lib/localized.ts';
 import { useDocumentTitle } from '../lib/document-title.ts';
 import { PageError } from '../components/page-state.tsx';
 import { useMessage } from '../state/feedback.tsx';
 import { SynonymsTab } from './synonyms-tab.tsx';
 import { ImportDialog } from './import-dialog.tsx';
 import { XLSX_TYPE } from '../api/admin.ts';
+import { formatDate } from '../lib/dates.ts';
 
 // the catalog's state badges (admin/state-label.tsx), whose colours pass the contrast check
 const STATE_CLASS: Record<FaqState, string> = { draft: 'badge badge-plain', in_review: 'badge badge-pending', published: 'badge badge-zero', retired: 'badge badge-required' };
@@ -77,7 +78,6 @@ function FaqDialog({ id, onClose }: { id: string | null; onClose: () => void }) 
 function FaqTable() {
   const { t } = useTranslation();
   const l = useL();
-  const locale = useLocale();
   const me = useMe();
   const message = useMessage();
   const [state, setState] = useState<FaqState | undefined>();
@@ -133,7 +133,7 @@ function FaqTable() {
           { title: t('kbAdmin.id'), dataIndex: 'id', width: 150 },
           { title: t('kbAdmin.state'), key: 'state', width: 110, render: (_, f) => <span className={STATE_CLASS[f.state]}>{t(`kbAdmin.states.${f.state}`)}</span> },
           { title: t('kbAdmin.helpful'), key: 'h', width: 110, render: (_, f) => `${f.helpful.yes} / ${f.helpful.no}` },
-          { title: t('kbAdmin.updated'), key: 'u', width: 120, render: (_, f) => formatDate(f.updatedAt, locale) },
+          { title: t('kbAdmin.updated'), key: 'u', width: 120, render: (_, f) => formatDate(f.updatedAt) },
           {
             title: t('kbAdmin.actions'), key: 'a', width: 260,
             render: (_, f) => (
@@ -203,7 +203,6 @@ function ResolveDialog({ entry, onClose }: { entry: BacklogEntry; onClose: () =>
 
 function BacklogTable() {
   const { t } = useTranslation();
-  const locale = useLocale();
   const [status, setStatus] = useState<'open' | 'done'>('open');
   const backlog = useBacklog(status);
   const [resolving, setResolving] = useState<BacklogEntry | null>(null);
@@ -222,7 +221,7 @@ function BacklogTable() {
           { title: t('kbAdmin.query'), dataIndex: 'query' },
           { title: t('kbAdmin.reason'), key: 'r', width: 130, render: (_, e) => t(`kbAdmin.reasons.${e.reason}`) },
           { title: t('kbAdmin.count'), dataIndex: 'count', width: 80 },
-          { title: t('kbAdmin.lastSeen'), key: 'l', width: 120, render: (_, e) => formatDate(e.lastSeen, locale) },
+          { title: t('kbAdmin.lastSeen'), key: 'l', width: 120, render: (_, e) => formatDate(e.lastSeen) },
           {
             title: t('kbAdmin.actions'), key: 'a', width: 120,
             render: (_, e) => (e.status === 'open'

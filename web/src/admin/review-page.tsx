@@ -4,17 +4,17 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAdminItems } from '../api/admin.ts';
 import { PUBLISHER_ROLES, hasRole, useMe } from '../api/session.ts';
-import { formatDate, useL, useLocale, usePunct } from '../lib/localized.ts';
+import { useL, usePunct } from '../lib/localized.ts';
 import { useDocumentTitle } from '../lib/document-title.ts';
 import { PageError, PageLoading } from '../components/page-state.tsx';
 import { DiffTable } from './diff-table.tsx';
 import { ReviewActions } from './review-actions.tsx';
+import { DateText } from '../components/date-text.tsx';
 
 export function ReviewPage() {
   const { t } = useTranslation();
   const l = useL();
   const p = usePunct();
-  const locale = useLocale();
   const me = useMe();
   const queue = useAdminItems({ state: 'in_review' });
   const canPublish = hasRole(me, PUBLISHER_ROLES);
@@ -33,7 +33,7 @@ export function ReviewPage() {
             <Link to={`/admin/services/${encodeURIComponent(item.code)}`}>{l(item.name)}</Link>
           </h2>
           <p className="guide-code">
-            {item.code} · {l(item.department.name)} · {t('admin.reviewV', { version: item.draft?.version ?? 0 })} · {formatDate(item.updatedAt, locale, true)}
+            {item.code} · {l(item.department.name)} · {t('admin.reviewV', { version: item.draft?.version ?? 0 })} · <DateText value={item.updatedAt} time />
           </p>
           {item.publishedVersion !== null && item.draft && (
             <Collapse

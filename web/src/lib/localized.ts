@@ -1,4 +1,4 @@
-// Picking the right language out of {zh, en} content, and formatting dates for the UI language.
+// Picking the right language out of {zh, en} content, and the UI language's punctuation (dates: lib/dates.ts).
 import { useTranslation } from 'react-i18next';
 import type { Locale, Localized } from '../api/types.ts';
 
@@ -17,16 +17,6 @@ export function useLocale(): Locale {
 export function useL() {
   const locale = useLocale();
   return (text: Localized | undefined | null) => pickText(text, locale);
-}
-
-export function formatDate(iso: string | null | undefined, locale: Locale, withTime = false): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', {
-    year: 'numeric', month: '2-digit', day: '2-digit',
-    ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
-  });
 }
 
 /** Punctuation differs: Chinese uses full-width colon, enumeration comma and parentheses. */

@@ -11,6 +11,7 @@ import { SearchBox } from '../components/search-box.tsx';
 import { useDocumentTitle } from '../lib/document-title.ts';
 import { SimpleTabs } from '../components/audience-tabs.tsx';
 import { noticePath, useNotices } from '../api/notices.ts';
+import { DateText } from '../components/date-text.tsx';
 
 const AUDIENCES = Object.keys(AUDIENCE_NAMES) as Audience[];
 const LIFE_EVENTS = Object.keys(LIFE_EVENT_NAMES) as LifeEvent[];
@@ -104,7 +105,7 @@ export function HomePage() {
 
 /** The three newest notices, when there are any. */
 function HomeNotices() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const l = useL();
   const notices = useNotices();
   const items = notices.data?.items.slice(0, 3) ?? [];
@@ -116,7 +117,7 @@ function HomeNotices() {
         {items.map((n) => (
           <li key={n.id}>
             <Link to={noticePath(n.id)}>{l(n.title)}</Link>{' '}
-            <time className="muted" dateTime={n.publishFrom}>{new Date(n.publishFrom).toLocaleDateString(i18n.language)}</time>
+            <DateText className="muted" value={n.publishFrom} />
           </li>
         ))}
       </ul>

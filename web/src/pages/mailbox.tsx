@@ -7,18 +7,18 @@ import { api } from '../api/client.ts';
 import { useSession } from '../api/session.ts';
 import { PageError, PageLoading } from '../components/page-state.tsx';
 import { useDocumentTitle } from '../lib/document-title.ts';
+import { DateText } from '../components/date-text.tsx';
 
 interface Message { id: string; channel: 'email' | 'sms'; to: string; subject: string | null; body: string; at: string }
 interface Mailbox { mailer: 'smtp' | 'dev'; items: Message[] }
 
 export function MailboxPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const session = useSession();
   const me = session.data?.user ?? null;
   const location = useLocation();
   const box = useQuery({ queryKey: ['mailbox'], queryFn: () => api.get<Mailbox>('/api/v1/mailbox'), enabled: !!me, refetchInterval: 10_000 });
   useDocumentTitle(t('mailbox.title'));
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
   if (session.isLoading) return <PageLoading />;
   return (
@@ -43,7 +43,7 @@ export function MailboxPage() {
                   <span className="badge">{m.channel === 'email' ? t('mailbox.email') : t('mailbox.sms')}</span>{' '}
                   {m.subject ?? m.body.slice(0, 40)}
                 </h2>
-                <p className="muted">{t('mailbox.to', { to: m.to })} · <time dateTime={m.at}>{when(m.at)}</time></p>
+                <p className="muted">{t('mailbox.to', { to: m.to })} · <DateText value={m.at} time /></p>
                 <pre className="mailbox-body">{m.body}</pre>
               </article>
             </li>

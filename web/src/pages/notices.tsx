@@ -8,14 +8,14 @@ import { PageError, PageLoading } from '../components/page-state.tsx';
 import { useDocumentTitle } from '../lib/document-title.ts';
 import { useL } from '../lib/localized.ts';
 import { AUDIENCE_NAMES } from '../../../common/vocabulary.ts';
+import { DateText } from '../components/date-text.tsx';
 
 export function NoticesPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const l = useL();
   const list = useNotices();
   const { hash } = useLocation();
   useDocumentTitle(t('notices.title'));
-  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { dateStyle: 'long' });
 
   // Scroll to (and focus) the notice named in the address once the list is there.
   useEffect(() => {
@@ -37,7 +37,7 @@ export function NoticesPage() {
               <article id={`notice-${n.id}`} tabIndex={-1} className="notice" aria-labelledby={`notice-h-${n.id}`}>
                 <h2 id={`notice-h-${n.id}`}>{l(n.title)}</h2>
                 <p className="muted">
-                  <time dateTime={n.publishFrom}>{date(n.publishFrom)}</time>
+                  <DateText value={n.publishFrom} />
                   {' · '}
                   {n.audiences.length === 0
                     ? t('notices.everyone')

@@ -6,6 +6,7 @@ import { useMarkRead, useNotifications, type Notification } from '../api/notific
 import { PageError, PageLoading } from '../components/page-state.tsx';
 import { useDocumentTitle } from '../lib/document-title.ts';
 import { useL } from '../lib/localized.ts';
+import { DateText } from '../components/date-text.tsx';
 
 /** The case timers' notices to staff (case-timers.ts) carry the task they concern. */
 const STAFF_CASE_EVENTS = ['case_due_soon', 'case_overdue', 'case_escalated'];
@@ -18,7 +19,7 @@ function target(n: Notification): string | null {
 }
 
 export function NotificationsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const l = useL();
   const session = useSession();
   const me = session.data?.user ?? null;
@@ -26,7 +27,6 @@ export function NotificationsPage() {
   const list = useNotifications(!!me);
   const markRead = useMarkRead();
   useDocumentTitle(t('notifications.title'));
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
   if (session.isLoading) return <PageLoading />;
   return (
@@ -63,7 +63,7 @@ export function NotificationsPage() {
                   </p>
                 )}
                 <p className="muted">
-                  {service}{n.case?.number ? ` · ${t('notifications.number', { number: n.case.number })}` : ''} · <time dateTime={n.createdAt}>{when(n.createdAt)}</time>
+                  {service}{n.case?.number ? ` · ${t('notifications.number', { number: n.case.number })}` : ''} · <DateText value={n.createdAt} time />
                 </p>
               </li>
             );

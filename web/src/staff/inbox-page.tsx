@@ -6,18 +6,18 @@ import { useTranslation } from 'react-i18next';
 import { Button, Empty, Input, Modal, Select, Tabs, Tag } from 'antd';
 import { useBatchApprove, useInbox, type BatchResult, type InboxBox, type InboxItemOut } from '../api/cases.ts';
 import { errorText } from '../api/client.ts';
-import { formatDate, useL, useLocale, usePunct } from '../lib/localized.ts';
+import { useL, usePunct } from '../lib/localized.ts';
 import { useDocumentTitle } from '../lib/document-title.ts';
 import { PageError, PageLoading } from '../components/page-state.tsx';
 import { CaseStatusBadge } from '../pages/cases/case-status.tsx';
 import { InboxPromise } from '../pages/cases/case-promise.tsx';
+import { DateText } from '../components/date-text.tsx';
 
 const BOXES: InboxBox[] = ['todo', 'overdue', 'done'];
 
 function TaskCard({ item, selected, onSelect }: { item: InboxItemOut; selected?: boolean; onSelect?: (on: boolean) => void }) {
   const { t } = useTranslation();
   const l = useL();
-  const locale = useLocale();
   const p = usePunct();
   return (
     <li className={onSelect ? 'inbox-card inbox-card-selectable' : 'inbox-card'}>
@@ -34,10 +34,10 @@ function TaskCard({ item, selected, onSelect }: { item: InboxItemOut; selected?:
         <span>{t('inbox.applicant')}{t('app.colon')}{item.case.applicant.name}{p.paren(l(item.case.applicant.org.name))}</span>
       </p>
       <p className="case-card-meta meta-text">
-        <span>{t('inbox.openedAt')}{t('app.colon')}{formatDate(item.openedAt, locale, true)}</span>
+        <span>{t('inbox.openedAt')}{t('app.colon')}<DateText value={item.openedAt} time /></span>
         {item.dueDate && <span>{t('inbox.due')}{t('app.colon')}{item.dueDate}</span>}
         {item.case.promise && item.state === 'open' && <InboxPromise promise={item.case.promise} />}
-        {item.closedAt && <span>{t('inbox.closedAt')}{t('app.colon')}{formatDate(item.closedAt, locale, true)}</span>}
+        {item.closedAt && <span>{t('inbox.closedAt')}{t('app.colon')}<DateText value={item.closedAt} time /></span>}
         {item.outcome && <span>{t(`inbox.outcome.${item.outcome as 'approved'}`, { defaultValue: item.outcome })}</span>}
         {item.overdue ? <Tag color="red">{t('inbox.overdue')}</Tag> : item.deadline === 'yellow' ? <Tag color="gold">{t('inbox.dueSoon')}</Tag> : null}
       </p>

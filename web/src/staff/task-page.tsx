@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button, Input, Modal, Space } from 'antd';
 import { pinnedForm, useCase, useTaskAction, type CaseOut, type ReturnProblem, type TaskAction, type TaskOut } from '../api/cases.ts';
 import { ProblemError, errorText } from '../api/client.ts';
-import { formatDate, useL, useLocale, usePunct } from '../lib/localized.ts';
+import { useL, usePunct } from '../lib/localized.ts';
 import { useDocumentTitle } from '../lib/document-title.ts';
 import { PageError, PageLoading } from '../components/page-state.tsx';
 import { FormView } from '../components/form/form-view.tsx';
@@ -17,6 +17,7 @@ import type { FormDefinition } from '../../../common/form.ts';
 import { CaseStatusBadge } from '../pages/cases/case-status.tsx';
 import { CaseProgress } from '../pages/cases/case-progress.tsx';
 import { useMessage } from '../state/feedback.tsx';
+import { DateText } from '../components/date-text.tsx';
 
 type Dialog = 'approve' | 'reject' | 'return' | 'toStep' | 'transfer' | 'addSigner' | null;
 interface DraftProblem { field: string; message: string }
@@ -190,7 +191,6 @@ export function TaskPage() {
   const { t } = useTranslation();
   const l = useL();
   const p = usePunct();
-  const locale = useLocale();
   const q = useCase(caseId);
   const c = q.data;
   const taskId = `${caseId}/${taskNo}`;
@@ -221,7 +221,7 @@ export function TaskPage() {
         </p>
         <dl className="inline-dl">
           <div><dt>{t('inbox.applicant')}</dt><dd>{c.applicant.name}{c.onBehalfOf ? `${p.paren(t('cases.onBehalf', { name: c.onBehalfOf.name ?? '' }))}` : ''}</dd></div>
-          <div><dt>{t('cases.submittedAt')}</dt><dd>{formatDate(c.createdAt, locale, true)}</dd></div>
+          <div><dt>{t('cases.submittedAt')}</dt><dd><DateText value={c.createdAt} time /></dd></div>
           {task?.dueDate && <div><dt>{t('inbox.due')}</dt><dd>{task.dueDate}</dd></div>}
         </dl>
       </header>

@@ -3,12 +3,11 @@ import { useState } from 'react';
 import { Select, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormDiff, type DefinitionVersion } from '../../api/form-builder.ts';
-import { formatDate, useLocale } from '../../lib/localized.ts';
 import { ChangesTable } from '../diff-table.tsx';
+import { formatDateTime } from '../../lib/dates.ts';
 
 export function FormVersions({ code, versions: list }: { code: string; versions: DefinitionVersion[] }) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const versions = [...list].sort((a, b) => b.version - a.version);
   const [to, setTo] = useState<number | null>(versions[0]?.version ?? null);
   const [from, setFrom] = useState<number | null>(versions[1]?.version ?? null);
@@ -22,7 +21,7 @@ export function FormVersions({ code, versions: list }: { code: string; versions:
           size="small" rowKey="version" pagination={false} dataSource={versions}
           columns={[
             { title: t('admin.version'), dataIndex: 'version', render: (v: number) => `v${v}` },
-            { title: t('formBuilder.publishedAt'), dataIndex: 'createdAt', render: (d: string) => formatDate(d, locale, true) },
+            { title: t('formBuilder.publishedAt'), dataIndex: 'createdAt', render: (d: string) => formatDateTime(d) },
             { title: t('formBuilder.publishedBy'), dataIndex: 'createdBy', render: (b: string | null) => b ?? t('formBuilder.bySystem') },
           ]}
         />

@@ -5,11 +5,12 @@ import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { FormData, FormDefinition } from '../../../../common/form.ts';
 import { ProblemError, errorText } from '../../api/client.ts';
-import { formatDate, useL, useLocale } from '../../lib/localized.ts';
+import { useL } from '../../lib/localized.ts';
 import { FormRenderer, focusFirstError } from './form-renderer.tsx';
 import { compactData, errorsFromServer, fieldKeyOf, validateForm, type FieldErrors } from './form-rules.ts';
 import { useDraft } from './use-draft.ts';
 import { FormContext } from './form-context.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 
 interface Props {
   /** The service code (uploads are checked against its form). */
@@ -30,7 +31,6 @@ interface Props {
 export function ApplicationForm({ service, def, formVersion, initial, fromRecords, draftKey, flagged = {}, submitLabel, onSubmit, children }: Props) {
   const { t } = useTranslation();
   const l = useL();
-  const locale = useLocale();
   const location = useLocation();
   const draft = useDraft(draftKey, () => initial, formVersion);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -91,7 +91,7 @@ export function ApplicationForm({ service, def, formVersion, initial, fromRecord
     <form className="application-form" noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
       {draftKey && (
         <p className="form-draft-status" role="status" aria-live="polite">
-          {draft.savedAt ? t('form.draftSaved', { time: formatDate(draft.savedAt, locale, true) }) : t('form.draftHint')}
+          {draft.savedAt ? t('form.draftSaved', { time: formatDateTime(draft.savedAt) }) : t('form.draftHint')}
         </p>
       )}
       {errorList.length > 0 && (

@@ -7,6 +7,7 @@ import { NavLinks } from './nav-links.tsx';
 import { PreferenceSwitches } from './preference-switches.tsx';
 import { AccountControl } from './account-control.tsx';
 import { useMediaQuery } from '../../lib/media-query.ts';
+import './header.css';
 
 function MenuDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();

@@ -15,7 +15,7 @@ export function NavLinks({ onNavigate, vertical = false }: { onNavigate?: () => 
   const links = [
     { to: '/', label: t('nav.home'), end: true },
     { to: '/services', label: t('nav.services'), end: false },
-    { to: '/navigator', label: t('navigator.title'), end: false },
+    { to: '/navigator', label: t('nav.navigator'), end: false },
     ...(me ? [{ to: '/me/favorites', label: t('nav.favorites'), end: false }] : []),
     ...(me ? [{ to: '/cases', label: t('cases.nav'), end: false }] : []),
     ...(me ? [{ to: '/notifications', label: unread ? t('notifications.navUnread', { count: unread }) : t('notifications.nav'), end: false }] : []),

@@ -11,6 +11,8 @@ export const bundle: Pick<Catalog, 'bundle'> = {
     waiting: 'A part was returned for correction: open it, fix what it lists and send it again.',
     partlyRejected: 'Some parts were not approved (the reason is on each part); the others are completed.',
     rejected: 'A part was not approved; the reason is on that part.',
+    partPromiseBefore: 'Promised by ',
+    partPromiseAfter: '',
     currentStep: 'Current step',
     open: 'Open this part',
     partOf: 'This case is "{{member}}", part of "{{name}}" (one application, number {{number}}).',

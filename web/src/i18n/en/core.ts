@@ -27,7 +27,9 @@ export const core: Pick<Catalog, 'app' | 'nav' | 'header' | 'footer' | 'pager' |
     label: 'Main navigation',
     home: 'Home',
     services: 'Services',
-    favorites: 'My favourites',
+    favorites: 'Favourites',
+    // the navigator's page keeps its full title (navigator.title); the header needs a short link
+    navigator: 'Guide me',
     admin: 'Catalog admin',
     review: 'Review queue',
     menu: 'Menu',

@@ -9,6 +9,8 @@ export const bundle = {
     waiting: '有事项被退回补正，请打开该事项，按提示修改后重新提交。',
     partlyRejected: '部分事项未予办理，原因见该事项；其余事项已办结。',
     rejected: '有事项未予办理，原因见该事项。',
+    partPromiseBefore: '承诺 ',
+    partPromiseAfter: ' 前办结',
     currentStep: '当前环节',
     open: '查看事项',
     partOf: '本办件属于“{{name}}”（一件事一次办，编号 {{number}}）中的“{{member}}”。',

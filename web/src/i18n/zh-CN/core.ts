@@ -26,6 +26,7 @@ export const core = {
     home: '首页',
     services: '办事服务',
     favorites: '我的收藏',
+    navigator: '智能导办',
     admin: '事项管理',
     review: '审核队列',
     menu: '菜单',

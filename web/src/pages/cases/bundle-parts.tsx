@@ -4,11 +4,13 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { pinnedProcess, type CaseOut, type TaskOut } from '../../api/cases.ts';
 import { useL } from '../../lib/localized.ts';
+import { DateText } from '../../components/date-text.tsx';
 import { CaseStatusBadge } from './case-status.tsx';
 import { ProcessFlowchart } from './process-flowchart.tsx';
 import './bundle.css';
 
 type Children = NonNullable<CaseOut['bundle']>['children'];
+const LIGHT = { yellow: 'badge-pending', red: 'badge-required', paused: 'badge-plain' } as const;
 
 /** The parent's flowchart marks come from its children: one branch of the parallel step per part. */
 function asTasks(children: Children): TaskOut[] {
@@ -18,6 +20,18 @@ function asTasks(children: Children): TaskOut[] {
     outcome: ch.status === 'completed' ? 'approved' : ch.status, version: 1, openedAt: '', dueDate: null, closedAt: ch.finishedAt,
     doneBy: null, deadline: null,
   }));
+}
+
+/** A part's own promised date (承诺时限), with its light in words once it is due soon, overdue or paused. */
+function PartPromise({ promise }: { promise: NonNullable<Children[number]['promise']> }) {
+  const { t } = useTranslation();
+  const light = promise.paused ? 'paused' : promise.status === 'yellow' || promise.status === 'red' ? promise.status : null;
+  return (
+    <p className="bundle-child-promise" data-light={light ?? promise.status ?? 'finished'}>
+      {t('bundle.partPromiseBefore')}<DateText value={promise.dueDate} />{t('bundle.partPromiseAfter')}
+      {light && <> <span className={`badge ${LIGHT[light]}`}>{light === 'paused' ? t('promise.paused') : t(`promise.status.${light}`)}</span></>}
+    </p>
+  );
 }
 
 export function BundleChildren({ c }: { c: CaseOut & { bundle: NonNullable<CaseOut['bundle']> } }) {
@@ -42,6 +56,7 @@ export function BundleChildren({ c }: { c: CaseOut & { bundle: NonNullable<CaseO
               <span>{t('cases.number')}{t('app.colon')}{ch.number}</span>
               <span className="meta-text">{l(ch.service.name)} · {l(ch.service.department.name)}</span>
             </p>
+            {ch.promise && <PartPromise promise={ch.promise} />}
             {ch.currentSteps.length > 0 && (
               <p className="bundle-child-step">{t('bundle.currentStep')}{t('app.colon')}{ch.currentSteps.map((s) => (s.name ? l(s.name) : s.id)).join(t('app.listSep'))}</p>
             )}

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { pinnedForm, useCase, useComment, useResubmit, useTaskAction, useWithdraw, type CaseOut, type TaskOut } from '../../api/cases.ts';
 import { ProblemError, errorText } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
-import { formatDate, useL, useLocale, usePunct } from '../../lib/localized.ts';
+import { useL, usePunct } from '../../lib/localized.ts';
 import { useDocumentTitle } from '../../lib/document-title.ts';
 import { PageError, PageLoading } from '../../components/page-state.tsx';
 import { ApplicationForm } from '../../components/form/application-form.tsx';
@@ -19,6 +19,7 @@ import { CaseProgress } from './case-progress.tsx';
 import { CasePromise } from './case-promise.tsx';
 import { problemLabel, problemsByField } from './problem-label.ts';
 import { BundleChildren, BundleParentNote } from './bundle-parts.tsx';
+import { DateText } from '../../components/date-text.tsx';
 
 function ApplicantTask({ task }: { task: TaskOut }) {
   const { t } = useTranslation();
@@ -74,7 +75,6 @@ export function CasePage() {
   const { t } = useTranslation();
   const l = useL();
   const p = usePunct();
-  const locale = useLocale();
   const location = useLocation();
   const session = useSession();
   const me = session.data?.user ?? null;
@@ -132,8 +132,8 @@ export function CasePage() {
         <dl className="inline-dl">
           <div><dt>{t('cases.department')}</dt><dd>{l(c.service.department.name)}</dd></div>
           <div><dt>{t('cases.applicant')}</dt><dd>{c.applicant.name}{c.onBehalfOf ? `${p.paren(t('cases.onBehalf', { name: c.onBehalfOf.name ?? '' }))}` : ''}</dd></div>
-          <div><dt>{t('cases.submittedAt')}</dt><dd>{formatDate(c.createdAt, locale, true)}</dd></div>
-          {c.finishedAt && <div><dt>{t('cases.finishedAt')}</dt><dd>{formatDate(c.finishedAt, locale, true)}</dd></div>}
+          <div><dt>{t('cases.submittedAt')}</dt><dd><DateText value={c.createdAt} time /></dd></div>
+          {c.finishedAt && <div><dt>{t('cases.finishedAt')}</dt><dd><DateText value={c.finishedAt} time /></dd></div>}
           {c.promise && <CasePromise promise={c.promise} />}
           {c.currentSteps.length > 0 && <div><dt>{t('cases.currentStep')}</dt><dd>{c.currentSteps.map((s) => l(s.name) || s.id).join(t('app.listSep'))}</dd></div>}
           <div><dt>{t('cases.visits')}</dt><dd>{t('cases.visitCount', { count: c.visits })}</dd></div>

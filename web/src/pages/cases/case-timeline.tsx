@@ -2,8 +2,9 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseOut } from '../../api/cases.ts';
 import type { FormDefinition } from '../../../../common/form.ts';
-import { formatDate, useL, useLocale } from '../../lib/localized.ts';
+import { useL } from '../../lib/localized.ts';
 import { problemLabel } from './problem-label.ts';
+import { DateText } from '../../components/date-text.tsx';
 
 type Event = CaseOut['timeline'][number];
 const KNOWN = new Set(['start', 'step_entered', 'approve', 'reject', 'return_to_applicant', 'resubmit', 'return_to_step', 'transfer', 'add_signer', 'withdraw', 'comment', 'completed', 'visit']);
@@ -11,7 +12,6 @@ const KNOWN = new Set(['start', 'step_entered', 'approve', 'reject', 'return_to_
 export function CaseTimeline({ events, def }: { events: Event[]; def?: FormDefinition }) {
   const { t } = useTranslation();
   const l = useL();
-  const locale = useLocale();
   return (
     <ol className="timeline">
       {events.map((e) => (
@@ -25,7 +25,7 @@ export function CaseTimeline({ events, def }: { events: Event[]; def?: FormDefin
             {e.stepName && <span className="timeline-step">{l(e.stepName)}</span>}
           </p>
           <p className="timeline-meta">
-            <time dateTime={e.at}>{formatDate(e.at, locale, true)}</time>
+            <DateText value={e.at} time />
             {' · '}{e.actor?.name ?? (e.actor ? e.actor.id : t('cases.system'))}
           </p>
           {e.toStepName && <p className="timeline-text">{t('cases.toStep', { name: l(e.toStepName) })}</p>}

@@ -3,18 +3,18 @@ import { Link, useLocation, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUS_LIST, useMyCases, type CaseStatus } from '../../api/cases.ts';
 import { useSession } from '../../api/session.ts';
-import { formatDate, useL, useLocale } from '../../lib/localized.ts';
+import { useL } from '../../lib/localized.ts';
 import { useDocumentTitle } from '../../lib/document-title.ts';
 import { NativeSelect } from '../../components/native-select.tsx';
 import { PageError, PageLoading } from '../../components/page-state.tsx';
 import { CaseStatusBadge } from './case-status.tsx';
 import { InboxPromise } from './case-promise.tsx';
 import { BundleChildList } from './bundle-parts.tsx';
+import { DateText } from '../../components/date-text.tsx';
 
 export function CasesPage() {
   const { t } = useTranslation();
   const l = useL();
-  const locale = useLocale();
   const location = useLocation();
   const [params, setParams] = useSearchParams();
   const session = useSession();
@@ -59,7 +59,7 @@ export function CasesPage() {
                   <p className="case-card-meta">
                     <CaseStatusBadge status={c.status} />
                     <span>{t('cases.number')}{t('app.colon')}{c.number}</span>
-                    <span className="meta-text">{t('cases.submittedAt')}{t('app.colon')}{formatDate(c.createdAt, locale, true)}</span>
+                    <span className="meta-text">{t('cases.submittedAt')}{t('app.colon')}<DateText value={c.createdAt} time /></span>
                     {c.onBehalf && <span className="badge badge-plain">{t('cases.filedForOther')}</span>}
                     {c.promise && c.promise.status !== null && <InboxPromise promise={c.promise} />}
                   </p>

@@ -1,28 +1,10 @@
-// A process definition drawn as boxes and arrows (the guide's flowchart styles), steps in the order they
-// are reached; on a case the steps with open tasks are lit and finished ones ticked, branch by branch.
+// A process definition drawn as boxes and arrows (the guide's flowchart styles), each step after every
+// step that leads to it (common/process-order.ts); on a case the steps with open tasks are lit and
+// finished ones ticked, branch by branch.
 import { useTranslation } from 'react-i18next';
 import type { CaseOut, ProcessDefinition, ProcessStep } from '../../api/cases.ts';
 import { useL, usePunct } from '../../lib/localized.ts';
-
-/** Steps in the order a case meets them: breadth-first from the start along every transition. */
-function ordered(def: ProcessDefinition): ProcessStep[] {
-  const byId = new Map(def.steps.map((s) => [s.id, s]));
-  const seen = new Set<string>();
-  const out: ProcessStep[] = [];
-  const queue = [def.start];
-  while (queue.length) {
-    const id = queue.shift()!;
-    const s = byId.get(id);
-    if (!s || seen.has(id)) continue;
-    seen.add(id);
-    out.push(s);
-    const next = s.next === undefined ? [] : typeof s.next === 'string' ? [s.next] : s.next.map((n) => n.to);
-    queue.push(...next);
-  }
-  // Steps no path reaches are still shown, last.
-  for (const s of def.steps) if (!seen.has(s.id)) out.push(s);
-  return out;
-}
+import { stepsInOrder } from '../../../../common/process-order.ts';
 
 type Mark = 'current' | 'done' | 'todo';
 
@@ -43,7 +25,7 @@ export function ProcessFlowchart({ def, caseData, label }: {
   const { t } = useTranslation();
   const l = useL();
   const p = usePunct();
-  const steps = ordered(def);
+  const steps = stepsInOrder(def.start, def.steps);
   const finished = caseData?.status === 'completed';
   const markText = (m: Mark) => (m === 'current' ? t('cases.stepCurrent') : m === 'done' ? t('cases.stepDone') : '');
   const kindText = (s: ProcessStep) => t(`cases.kind.${s.kind}`);
@@ -56,12 +38,15 @@ export function ProcessFlowchart({ def, caseData, label }: {
         </li>
         {steps.map((s, i) => {
           const mark = markOf(caseData, s.id);
+          const markLine = mark !== 'todo' && <span className="flow-mark">{mark === 'done' ? '✓ ' : '● '}{markText(mark)}</span>;
           return (
             <li key={s.id} className="flow-item">
               <span className="flow-arrow" aria-hidden="true"><span>→</span></span>
               <div className={`flow-node flow-${mark}`} aria-current={mark === 'current' ? 'step' : undefined} data-step={s.id}>
                 <span className="flow-step-no">{t('flow.step', { n: i + 1 })} · {kindText(s)}</span>
                 <strong className="flow-step-name">{l(s.name)}</strong>
+                {/* A parallel step's mark heads its box, so it does not read as one more branch below the list. */}
+                {s.kind === 'parallel' && markLine}
                 {s.limitDays !== undefined && <span className="flow-step-meta">{t('flow.limit')}{p.colon}{t('limit.working_day', { count: s.limitDays })}</span>}
                 {s.kind === 'parallel' && s.branches && (
                   <>
@@ -81,7 +66,7 @@ export function ProcessFlowchart({ def, caseData, label }: {
                   </>
                 )}
                 {typeof s.next !== 'string' && s.next?.some((n) => n.when) && <span className="flow-step-meta">{t('cases.conditional')}</span>}
-                {mark !== 'todo' && <span className="flow-mark">{mark === 'done' ? '✓ ' : '● '}{markText(mark)}</span>}
+                {s.kind !== 'parallel' && markLine}
               </div>
             </li>
           );

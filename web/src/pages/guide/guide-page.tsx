@@ -3,18 +3,18 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useService } from '../../api/catalog.ts';
 import { ProblemError } from '../../api/client.ts';
-import { formatDate, useL, useLocale } from '../../lib/localized.ts';
+import { useL } from '../../lib/localized.ts';
 import { useDocumentTitle } from '../../lib/document-title.ts';
 import { PageError, PageLoading } from '../../components/page-state.tsx';
 import { FavoriteButton } from '../../components/favorite-button.tsx';
 import { GuideContent } from './guide-content.tsx';
 import { ApplyOnlineLink } from './apply-online-link.tsx';
+import { formatDate, formatDateTime } from '../../lib/dates.ts';
 
 export function GuidePage() {
   const { code = '' } = useParams();
   const { t } = useTranslation();
   const l = useL();
-  const locale = useLocale();
   const service = useService(code);
   useDocumentTitle(service.data ? l(service.data.content.name) : undefined);
 
@@ -45,9 +45,9 @@ export function GuidePage() {
         content={s.content}
         departmentName={s.department.name}
         categoryName={s.category.name}
-        versionLine={`${t('guide.version')} v${s.version} · ${t('guide.publishedAt')} ${formatDate(s.publishedAt, locale)}`}
+        versionLine={`${t('guide.version')} v${s.version} · ${t('guide.publishedAt')} ${formatDate(s.publishedAt)}`}
       />
-      <p className="print-only">{t('guide.printedAt', { time: formatDate(new Date().toISOString(), locale, true) })} · {window.location.href}</p>
+      <p className="print-only">{t('guide.printedAt', { time: formatDateTime(new Date().toISOString()) })} · {window.location.href}</p>
     </article>
   );
 }

@@ -5,9 +5,10 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { hitPath, sendHelpful, useFaq } from '../../api/kb.ts';
 import { ProblemError, errorText } from '../../api/client.ts';
-import { formatDate, useL, useLocale } from '../../lib/localized.ts';
+import { useL, useLocale } from '../../lib/localized.ts';
 import { useDocumentTitle } from '../../lib/document-title.ts';
 import { PageError, PageLoading } from '../../components/page-state.tsx';
+import { formatDate } from '../../lib/dates.ts';
 
 function Helpful({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -60,7 +61,7 @@ export function AnswerPage() {
       <div className="kb-answer-text">
         {l(f.answer).split(/\n+/).map((para, i) => <p key={i}>{para}</p>)}
       </div>
-      <p className="meta-text">{t('kb.updatedAt', { date: formatDate(f.updatedAt, locale) })}</p>
+      <p className="meta-text">{t('kb.updatedAt', { date: formatDate(f.updatedAt) })}</p>
 
       {f.service && (
         <section className="kb-service" aria-labelledby="kb-service-title">
