@@ -10,7 +10,8 @@ import { submitCase, useServiceForm } from '../../api/cases.ts';
 import { ProblemError } from '../../api/client.ts';
 import { hasRole, useSession } from '../../api/session.ts';
 import { PersonInput } from '../../components/form/person-input.tsx';
-import { formatDate, useL, useLocale } from '../../lib/localized.ts';
+import { useL } from '../../lib/localized.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 import { useDocumentTitle } from '../../lib/document-title.ts';
 import { PageError, PageLoading } from '../../components/page-state.tsx';
 import { ApplicationForm } from '../../components/form/application-form.tsx';
@@ -26,7 +27,6 @@ export function ApplyPage() {
   const { code = '' } = useParams();
   const { t } = useTranslation();
   const l = useL();
-  const locale = useLocale();
   const location = useLocation();
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -121,7 +121,7 @@ export function ApplyPage() {
                 <ul>
                   {f.openCases.map((c) => (
                     <li key={c.id}>
-                      <Link to={`/cases/${encodeURIComponent(c.id)}`}>{t('apply.openCase', { number: c.number, date: formatDate(c.createdAt, locale, true) })}</Link>
+                      <Link to={`/cases/${encodeURIComponent(c.id)}`}>{t('apply.openCase', { number: c.number, date: formatDateTime(c.createdAt) })}</Link>
                       {' '}<CaseStatusBadge status={c.status} />
                     </li>
                   ))}
