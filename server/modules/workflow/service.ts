@@ -10,7 +10,7 @@ import { newId, nowIso } from '../../clock.ts';
 import { AppError, fieldProblems, type FieldProblem } from '../../http/errors.ts';
 import type { Lang } from '../../../common/problems.ts';
 import {
-  formRuleProblems, formToJsonSchema, prefillFromProfile, type FormData, type FormDefinition,
+  formRuleProblems, formToJsonSchema, prefillFromProfile, type FormData, type FormDefinition, type Profile,
 } from '../../../common/form.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { CatalogCache } from '../catalog/cache.ts';
@@ -259,7 +259,10 @@ export type CaseRow = NonNullable<Awaited<ReturnType<typeof repo.findCase>>>;
  * its task and timeline rows when the caller has just written all of them (a new case): then only the
  * people's names are read.
  */
-export async function caseView(db: Db, catalog: CatalogCache, row: CaseRow, viewerId: string, known?: Definitions, written?: Written): Promise<CaseOut> {
+/** `profile`: the applicant's records when the caller has just read them (a submission), to not read them again. */
+export async function caseView(
+  db: Db, catalog: CatalogCache, row: CaseRow, viewerId: string, known?: Definitions, written?: Written, profile?: Profile,
+): Promise<CaseOut> {
   let tasks: Parameters<typeof presentCase>[0]['tasks'];
   let events: Parameters<typeof presentCase>[0]['events'];
   let people: Map<string, string>;
@@ -284,7 +287,7 @@ export async function caseView(db: Db, catalog: CatalogCache, row: CaseRow, view
   const state = loadState(row);
   const item = catalog.published(row.service_code);
   const out = presentCase({
-    fromRecords: await recordFields(db, catalog, row.applicant_id, defs.form.definition),
+    fromRecords: profile ? prefillFromProfile(defs.form.definition, profile).fromRecords : await recordFields(db, catalog, row.applicant_id, defs.form.definition),
     row, applicantName: name(row.applicant_id) ?? '', onBehalfOfName: name(row.on_behalf_of), def: defs.process.definition,
     serviceName: item?.content.name ?? { zh: row.service_code, en: row.service_code },
     tasks, events, problems: state.problems, decided: state.decided, trail: state.trail ?? [], form: defs.form, process: defs.process,

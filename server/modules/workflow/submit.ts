@@ -180,7 +180,7 @@ async function prepareCase({ db, catalog, calendar }: Deps, actor: Actor, body: 
       promised: item.content.promisedLimit,
     });
     // Built from the rows just written: a new case has nothing else to read back.
-    const out = await caseView(trx, catalog, row, actor.id, defs, written);
+    const out = await caseView(trx, catalog, row, actor.id, defs, written, person.profile);
     // The half-filled form saved on the server is done with.
     if (!onBehalf) await repo.deleteDraft(trx, actor.id, body.service);
     // Numbered last: the year's counter stays locked from here to the commit (repo.numberCases).
